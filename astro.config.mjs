@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Deploy anywhere: SITE_URL is the public origin (used for canonical URLs, citations and the
+// sitemap), BASE_PATH the sub-path the site is served under ("/" for a domain root).
+const site = process.env.SITE_URL ?? 'https://qinghai-plan.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // scripts/build.ts builds into a staging folder and only swaps it into dist/ when every step
+  // (search index, PDFs) has succeeded, so a failed build never leaves a half-written site.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // The plan's text must come through character for character: no smart quotes or dashes.
+  markdown: { smartypants: false },
+  integrations: [mdx({ smartypants: false })],
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

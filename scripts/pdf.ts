@@ -1,0 +1,2 @@
+/** Build step: print chapter PDFs from the built pages. Filled in with the print work. */
+export async function renderPdfs(_outDir: string): Promise<void> {}
