@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 
 // Deploy anywhere: SITE_URL is the public origin (used for canonical URLs, citations and the
 // sitemap), BASE_PATH the sub-path the site is served under ("/" for a domain root).
@@ -16,7 +17,7 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The plan's text must come through character for character: no smart quotes or dashes.
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [mdx({ smartypants: false })],
   devToolbar: { enabled: false },
   prefetch: false,

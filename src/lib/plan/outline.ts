@@ -166,9 +166,14 @@ export function buildPlan(source: string, corrections: Correction[]): Plan {
     }
     if (plan.sections.has(id)) throw new DataError(SOURCE_FILE, where(block), `id ${id} is already used`);
 
-    // A numbered line that holds a full sentence is a principle with a run-in lead, not a heading.
-    const sentenceEnd = block.kind === 'subsection' && !block.splitBy ? block.title!.indexOf('。') : -1;
+    // A numbered line that holds a full sentence is either a principle with a short run-in lead
+    // ("1、国家战略与区域发展相结合。紧密联系…") or a heading run into its body, which only a
+    // heading-split note can cut correctly; the latter must not pass silently as a long heading.
+    const sentenceEnd = block.splitBy ? -1 : block.title!.search(/[。；]/u);
     const runIn = sentenceEnd >= 0;
+    if (runIn && (block.kind === 'chapter' || block.kind === 'section' || /[，,]/u.test(block.title!.slice(0, sentenceEnd)))) {
+      throw new DataError(SOURCE_FILE, where(block), `numbered line "${block.text.slice(0, 30)}…" runs on past its heading into body text; add a "heading-split" note to ${CORRECTIONS_FILE} marking where the heading ends`);
+    }
     const section: PlanSection = {
       id, kind: block.kind, level, line: block.line,
       text: runIn ? '' : block.text,
