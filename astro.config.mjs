@@ -19,6 +19,8 @@ export default defineConfig({
   // The plan's text must come through character for character: no smart quotes or dashes.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [mdx({ smartypants: false })],
+  // Never inline scripts: the Content-Security-Policy allows scripts from 'self' only.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   prefetch: false,
 });
