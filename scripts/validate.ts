@@ -1,0 +1,15 @@
+/**
+ * Build step: validate all data before anything is rendered, so bad input fails in seconds
+ * with a message naming the file and node, not deep inside a page render.
+ */
+import { loadFigures } from '../src/lib/figures/load.ts';
+import { loadPlan } from '../src/lib/plan/load.ts';
+import { runCli } from './cli.ts';
+
+export function validateData(root = process.cwd()): string {
+  const { plan } = loadPlan(root);
+  const figures = loadFigures(root);
+  return `validate: ${plan.sections.size} sections, ${plan.paragraphs.size} paragraphs, ${plan.corrections.length} editorial notes, ${figures.length} figures — all sources found`;
+}
+
+runCli(import.meta.url, () => console.log(validateData()));
