@@ -1,0 +1,50 @@
+import { chromium, type Browser } from 'playwright';
+import { chromiumArgs, chromiumPath } from './browser.ts';
+
+/** What one page costs a reader: bytes on the wire by type (gzip, as served), requests, script. */
+export interface PageCost {
+  path: string;
+  bytes: Record<'html' | 'css' | 'js' | 'font' | 'image' | 'other', number>;
+  total: number;
+  requests: number;
+  scripts: number;
+  /** Bytes of JavaScript the browser parsed and ran on load (uncompressed). */
+  scriptExecuted: number;
+}
+
+const KIND: Record<string, keyof PageCost['bytes']> = { document: 'html', stylesheet: 'css', script: 'js', font: 'font', image: 'image' };
+
+export async function measurePage(browser: Browser, baseURL: string, path: string): Promise<PageCost> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
+  const page = await context.newPage();
+  const cost: PageCost = { path, bytes: { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 }, total: 0, requests: 0, scripts: 0, scriptExecuted: 0 };
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    pending.push((async () => {
+      const kind = KIND[response.request().resourceType()] ?? 'other';
+      const length = Number(response.headers()['content-length'] ?? (await response.body().catch(() => Buffer.alloc(0))).length);
+      cost.bytes[kind] += length;
+      cost.total += length;
+      cost.requests += 1;
+      if (kind === 'js') cost.scripts += 1;
+    })());
+  });
+  await page.coverage.startJSCoverage({ resetOnNavigation: false });
+  await page.goto(new URL(path, baseURL).href, { waitUntil: 'networkidle' });
+  const coverage = await page.coverage.stopJSCoverage();
+  cost.scriptExecuted = coverage.filter((c) => c.url.startsWith('http')).reduce((sum, c) => sum + (c.source?.length ?? 0), 0);
+  await Promise.all(pending);
+  await context.close();
+  return cost;
+}
+
+export async function measurePages(baseURL: string, paths: string[]): Promise<PageCost[]> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const out: PageCost[] = [];
+    for (const path of paths) out.push(await measurePage(browser, baseURL, path));
+    return out;
+  } finally {
+    await browser.close();
+  }
+}

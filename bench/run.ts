@@ -1,0 +1,74 @@
+/**
+ * npm run bench: figures against the budgets. Builds from clean, serves dist/ like a static
+ * host (gzip + public/_headers) and measures. Prints tables; asserts nothing.
+ *   --no-build   measure the existing dist/
+ *   --no-lighthouse   skip Lighthouse (about 4 minutes)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../scripts/serve.ts';
+import { lighthouse, type LighthouseScores } from './lighthouse.ts';
+import { measurePages } from './measure-pages.ts';
+
+const PAGES = ['/', '/chapters/1/', '/chapters/5/', '/plan/', '/figures/2/', '/search/?q=盐湖'];
+const PORT = 4399;
+const args = new Set(process.argv.slice(2));
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function dirSize(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + dirSize(join(path, name)), 0);
+}
+
+function cleanBuild(): { timings: Record<string, number>; peakMB: number; wallS: number } {
+  rmSync('dist', { recursive: true, force: true });
+  rmSync('.build', { recursive: true, force: true });
+  rmSync('src/generated', { recursive: true, force: true });
+  // GNU time reports the peak resident memory of the largest process in the build tree.
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %M %e', process.execPath, '--import', 'tsx', 'scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr.slice(-2000)}`);
+  const [, peakKB, wall] = result.stderr.match(/BENCH (\d+) ([\d.]+)/) ?? [];
+  return { timings: JSON.parse(readFileSync('.build/timings.json', 'utf8')), peakMB: Math.round(Number(peakKB) / 1024), wallS: Number(wall) };
+}
+
+async function main() {
+  if (!args.has('--no-build')) {
+    const build = cleanBuild();
+    console.log('\n## Build (clean, including PDFs)');
+    console.table(Object.fromEntries(Object.entries(build.timings).filter(([k]) => k !== 'peakRssMB').map(([k, v]) => [k, { seconds: +(v / 1000).toFixed(1) }])));
+    console.log(`wall ${build.wallS} s (budget < 90 s); peak memory of the largest process ${build.peakMB} MB`);
+  }
+  console.log('\n## Output sizes');
+  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB`);
+
+  const server = await serve({ root: 'dist', port: PORT });
+  const baseURL = `http://127.0.0.1:${PORT}`;
+  try {
+    console.log('\n## Page weight (gzip, as served)');
+    const costs = await measurePages(baseURL, PAGES);
+    console.table(Object.fromEntries(costs.map((c) => [c.path, {
+      'HTML KB': +kb(c.bytes.html), 'CSS KB': +kb(c.bytes.css), 'JS KB': +kb(c.bytes.js), 'font KB': +kb(c.bytes.font), 'img KB': +kb(c.bytes.image), 'other KB': +kb(c.bytes.other),
+      'total KB': +kb(c.total), requests: c.requests, 'JS run on load KB': +kb(c.scriptExecuted), 'total/HTML': +(c.total / Math.max(c.bytes.html, 1)).toFixed(2),
+    }])));
+    console.log('Budgets: 0 KB script needed to read; ≤ 15 KB gzip enhancement JS on a chapter page before search is touched; chapter total ≤ 1.5 × its gzipped HTML.');
+
+    if (!args.has('--no-lighthouse')) {
+      console.log('\n## Lighthouse (mobile, median of 3)');
+      const rows: Record<string, LighthouseScores> = {};
+      for (const path of PAGES) rows[path] = lighthouse(new URL(path, baseURL).href);
+      console.table(Object.fromEntries(Object.entries(rows).map(([p, r]) => [p, { perf: r.performance, a11y: r.accessibility, 'best pr.': r.bestPractices, seo: r.seo, 'LCP ms': Math.round(r.lcp), 'TBT ms': Math.round(r.tbt), CLS: +r.cls.toFixed(3) }])));
+      console.log('Budget: 100 in all four categories on every page.');
+    }
+
+    console.log('\n## Search recall');
+    const searchBench = './search-recall.ts';
+    if (existsSync(join('bench', 'search-recall.ts'))) await (await import(searchBench)).runSearchBench({ baseURL, summaryOnly: true });
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((error) => { console.error(error); process.exitCode = 1; });
