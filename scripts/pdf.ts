@@ -1,2 +1,109 @@
-/** Build step: print chapter PDFs from the built pages. Filled in with the print work. */
-export async function renderPdfs(_outDir: string): Promise<void> {}
+/**
+ * Build step: print the chapter pages and the whole plan to PDF with the site's own print CSS,
+ * in Debian's Chromium through Playwright. Writes <outDir>/pdf/chapter-N.pdf and plan.pdf, then
+ * fills the file sizes into the built pages' PDF links (they are built before the PDFs exist).
+ *
+ *   npx tsx scripts/pdf.ts [outDir]      (default dist/)
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { loadPlan } from '../src/lib/plan/load.ts';
+import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
+import { runCli } from './cli.ts';
+import { writePrintFonts } from './print-fonts.ts';
+import { serve } from './serve.ts';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  return path;
+}
+
+export interface PdfTarget { path: string; file: string }
+
+/** Every chapter page and the whole plan, from the outline. */
+export function pdfTargets(): PdfTarget[] {
+  const chapters = [...loadPlan().plan.sections.values()].filter((s) => s.level === 1).map((s) => s.chapter);
+  return [...chapters.map((n) => ({ path: `chapters/${n}/`, file: pdfFile(n) })), { path: 'plan/', file: pdfFile() }];
+}
+
+/** Serves outDir under the configured base path, as the site is deployed. */
+async function serveBuilt(outDir: string, base: string) {
+  let root = resolve(outDir);
+  let cleanup = () => {};
+  const sub = base.replace(/^\/|\/$/g, '');
+  if (sub) {
+    const tmp = mkdtempSync(join(resolve('.build'), 'pdf-root-'));
+    mkdirSync(join(tmp, sub, '..'), { recursive: true });
+    symlinkSync(root, join(tmp, sub), 'dir');
+    root = tmp;
+    cleanup = () => rmSync(tmp, { recursive: true, force: true });
+  }
+  const server = await serve({ root, port: 0, gzip: false });
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => { server.close(); cleanup(); } };
+}
+
+async function printPage(browser: Browser, url: string, out: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+    await page.emulateMedia({ media: 'print' });
+    // Print faces are declared inside @media print, so they only exist (and load) now.
+    const failed = await page.evaluate(async () => {
+      document.body.getBoundingClientRect();
+      const faces = [...document.fonts].filter((f) => f.family.includes('QH Print'));
+      await Promise.allSettled(faces.map((f) => f.load()));
+      await document.fonts.ready;
+      return faces.length === 0 ? ['(no print faces declared)'] : faces.filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.weight}`);
+    });
+    if (failed.length) throw new Error(`print fonts did not load on ${url}: ${failed.join(', ')}`);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    writeFileSync(out, pdf);
+  } finally {
+    await page.close();
+  }
+}
+
+function htmlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) htmlFiles(path, out);
+    else if (name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+export async function renderPdfs(outDir: string): Promise<void> {
+  const executablePath = chromiumPath();
+  const base = process.env.BASE_PATH ?? '/';
+  await writePrintFonts(outDir);
+  const pdfDir = join(outDir, 'pdf');
+  mkdirSync(pdfDir, { recursive: true });
+  const server = await serveBuilt(outDir, base);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const sizes: Record<string, number> = {};
+  try {
+    for (const target of pdfTargets()) {
+      const out = join(pdfDir, target.file);
+      await printPage(browser, `${server.origin}${base.replace(/\/?$/, '/')}${target.path}`, out);
+      sizes[target.file] = statSync(out).size;
+      console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  for (const file of htmlFiles(outDir)) {
+    const html = readFileSync(file, 'utf8');
+    const patched = patchSizes(html, sizes);
+    if (patched !== html) writeFileSync(file, patched);
+  }
+}
+
+runCli(import.meta.url, () => renderPdfs(process.argv[2] ?? 'dist'));
