@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { figureFile, FIGURE_COUNT, parseFigureFile } from '../../lib/figures/load.ts';
+import { layoutFigure, type Geometry } from '../../lib/figures/layout.ts';
+import { mermaidFingerprint, mermaidSource } from '../../lib/figures/mermaid.ts';
+import { checkProvenance } from '../../lib/figures/provenance.ts';
+import { DataError } from '../../lib/errors.ts';
+import type { FigureData } from '../../lib/figures/schema.ts';
+import { nodeAriaLabelFor, renderSvg, sourceRef, type ResolveSource } from '../../lib/figures/svg.ts';
+import { loadPlan } from '../../lib/plan/load.ts';
+
+/**
+ * Build-time access to the figures for the components and pages: each file is validated and
+ * checked against the plan once per build. A figure without a data file is simply absent, so
+ * its slot keeps the placeholder; a file that exists but is wrong fails the build.
+ */
+
+let cache: Map<number, FigureData> | undefined;
+
+export function figures(): Map<number, FigureData> {
+  if (cache) return cache;
+  const { plan } = loadPlan();
+  cache = new Map();
+  const total = Math.max(FIGURE_COUNT, plan.figures.size);
+  for (let n = 1; n <= total; n++) {
+    const file = figureFile(n);
+    if (!existsSync(join(process.cwd(), file))) continue;
+    const figure = parseFigureFile(readFileSync(join(process.cwd(), file), 'utf8'), file);
+    checkProvenance(figure, plan, file);
+    cache.set(n, figure);
+  }
+  return cache;
+}
+
+export function figure(n: number): FigureData | undefined {
+  return figures().get(n);
+}
+
+export function resolver(): ResolveSource {
+  const { plan } = loadPlan();
+  return (source) => sourceRef(plan, source);
+}
+
+const geometries = new Map<number, Geometry>();
+export function geometry(data: FigureData): Geometry {
+  let g = geometries.get(data.n);
+  if (!g) {
+    const { plan } = loadPlan();
+    g = layoutFigure(data, { ktTitle: (n) => plan.keyTechnologies.get(`kt-${n}`)?.title });
+    geometries.set(data.n, g);
+  }
+  return g;
+}
+
+export const MERMAID_SVG = 'src/generated/fig-1.svg';
+
+/** 图1, rendered by scripts/diagrams.ts; undefined (with a warning) when that step has not run. */
+export function mermaidSvg(): string | undefined {
+  const path = join(process.cwd(), MERMAID_SVG);
+  if (!existsSync(path)) {
+    console.warn(`[figures] ${MERMAID_SVG} is missing: run \`npx tsx scripts/diagrams.ts\` (npm run build does); 图1 shows its data table only`);
+    return undefined;
+  }
+  const svg = readFileSync(path, 'utf8').trim();
+  const data = figure(1);
+  if (data) {
+    // Same inputs as scripts/diagrams.ts: a drawing of older data must not be published.
+    const resolve = resolver();
+    const layer = new Map(data.layers.map((l) => [l.key, l.label]));
+    const nodes = data.nodes.map((node) => {
+      const ref = resolve(node.source);
+      return { id: node.id, href: ref.href, aria: nodeAriaLabelFor(node.detail ? `${node.label} ${node.detail}` : node.label, layer.get(node.layer) ?? node.layer, node.inferred === true, ref) };
+    });
+    const expected = mermaidFingerprint(mermaidSource(data), nodes);
+    const actual = svg.match(/data-source-hash="([0-9a-f]+)"/)?.[1];
+    if (actual !== expected) throw new DataError(MERMAID_SVG, '', `was drawn from other data than ${figureFile(1)} (${actual ?? 'no fingerprint'} ≠ ${expected}): run \`npx tsx scripts/diagrams.ts\``);
+  }
+  return svg;
+}
+
+/** The SVG of a figure, inline (page colours) or standalone (a file with caption and legend). */
+export function figureSvg(data: FigureData, standalone = false): string | undefined {
+  if (data.renderer === 'mermaid') {
+    const svg = mermaidSvg();
+    if (!svg || !standalone) return svg;
+    // The file on its own has no page CSS: give it the light colours Mermaid's own style would.
+    return svg.replace('</title>', `</title><style>${STANDALONE_MERMAID_CSS}</style>`);
+  }
+  return renderSvg(geometry(data), { resolve: resolver(), standalone });
+}
+
+const STANDALONE_MERMAID_CSS = [
+  'svg{background:#fdfdfb}',
+  'text{fill:#1b1b1b}',
+  '.node rect{fill:#fdfdfb;stroke:#767676}',
+  '.node .label text{text-anchor:middle}',
+  '.cluster rect{fill:#ecebe4;stroke:#d6d3c8}',
+  '.cluster-label text{font-weight:700}',
+  '.flowchart-link{stroke:#6b6b6b;stroke-width:1.5;fill:none}',
+  '.edge-thickness-thick{stroke-width:3}',
+  '.edge-pattern-dotted{stroke-dasharray:5 4}',
+  '.marker,.arrowMarkerPath{fill:#6b6b6b;stroke:#6b6b6b}',
+  '.edgeLabel,.labelBkg{display:none}',
+].join('');
