@@ -58,7 +58,7 @@ async function main() {
     if (!args.has('--no-lighthouse')) {
       console.log('\n## Lighthouse (mobile, median of 3)');
       const rows: Record<string, LighthouseScores> = {};
-      for (const path of PAGES) rows[path] = lighthouse(new URL(path, baseURL).href);
+      for (const path of PAGES) rows[path] = await lighthouse(new URL(path, baseURL).href);
       console.table(Object.fromEntries(Object.entries(rows).map(([p, r]) => [p, { perf: r.performance, a11y: r.accessibility, 'best pr.': r.bestPractices, seo: r.seo, 'LCP ms': Math.round(r.lcp), 'TBT ms': Math.round(r.tbt), CLS: +r.cls.toFixed(3) }])));
       console.log('Budget: 100 in all four categories on every page.');
     }

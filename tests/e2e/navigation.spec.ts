@@ -54,8 +54,9 @@ test('every heading and paragraph has a copy-link that appears on keyboard focus
   await page.goto('/chapters/6/');
   const link = page.locator('#sec-6-2-p1 .permalink');
   await expect(link).toHaveAttribute('href', '#sec-6-2-p1');
+  await expect(link).toHaveCSS('clip-path', 'inset(50%)');
   await link.focus();
-  await expect(link).toHaveCSS('opacity', '1');
+  await expect(link).toHaveCSS('clip-path', 'none');
 });
 
 test.describe('without JavaScript', () => {
