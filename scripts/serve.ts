@@ -40,8 +40,16 @@ export function serve({ root = 'dist', port = 4321, gzip = true, headers = true 
   const headersFile = join(root, '_headers');
   const rules = headers && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    // A malformed request line ("//", bad percent-encoding) must get a 400, not crash the server.
+    let url: URL;
+    let path: string;
+    try {
+      url = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) {
