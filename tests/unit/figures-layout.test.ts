@@ -87,7 +87,7 @@ test('source links open the paragraph at the quoted words; key technologies at t
   assert.equal(textFragment('a-b,c&d'), 'a%2Db%2Cc%26d');
   const p = resolve({ id: 'sec-5-1-1-p4', quote: '光伏产业' });
   assert.equal(p.href, `/chapters/5/#sec-5-1-1-p4:~:text=${encodeURIComponent('光伏产业')}`);
-  assert.equal(p.where, '五（一）1 第4段');
+  assert.equal(p.where, '五（一）1第4段');
   assert.deepEqual(resolve({ id: 'kt-9', quote: '高海拔地区风能利用技术' }), { href: '/chapters/5/#kt-9', where: '五（二）1 关键技术9' });
 });
 
@@ -96,7 +96,7 @@ test('SVG: links for nodes, dashed inferred marks, chains marked for the script 
   assert.ok(!/role="img"/.test(svg));
   assert.match(svg, /<title id="fig-2-title">图2 示例领域重要科技方向及路线（据正文重建）<\/title>/);
   assert.equal((svg.match(/<a /g) ?? []).length, sample.nodes.length);
-  assert.match(svg, /<a [^>]*href="\/chapters\/5\/#sec-5-1-1-p4:~:text=[^"]+"[^>]*aria-label="光伏产业 4项（重点方向）。来源：五（一）1 第4段"/);
+  assert.match(svg, /<a [^>]*href="\/chapters\/5\/#sec-5-1-1-p4:~:text=[^"]+"[^>]*aria-label="光伏产业 4项（重点方向）。来源：五（一）1第4段"/);
   assert.match(svg, /class="rm-node rm-layer-category rm-tone-2 rm-inferred"[^>]*>[^]*?stroke-dasharray="4 3"/);
   assert.equal((svg.match(/class="rm-link rm-inferred/g) ?? []).length, 5);
   assert.equal((svg.match(/class="rm-link rm-stated/g) ?? []).length, 1);

@@ -51,7 +51,4 @@ export function citation(bib: Bibliography, target: CiteTarget, accessed: string
   return { reference: gbtReference(bib, target, accessed), short: shortCitation(bib, target), url: target.url };
 }
 
-/** The place of a paragraph: its section's place and its number ("四（三）第2段"). */
-export function paragraphPlace(sectionPlace: string, n: number): string {
-  return `${sectionPlace}第${n}段`;
-}
+export { paragraphPlace } from '../plan/place.ts';

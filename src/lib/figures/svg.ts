@@ -1,3 +1,4 @@
+import { paragraphPlace } from '../plan/place.ts';
 import type { Plan } from '../plan/outline.ts';
 import { idHref } from '../url.ts';
 import type { Geometry, GeoNode } from './layout.ts';
@@ -34,7 +35,7 @@ export function sourceRef(plan: Plan, source: FigureSource, base?: string): Sour
   const paragraph = plan.paragraphs.get(source.id);
   if (paragraph) {
     const section = plan.sections.get(paragraph.sectionId)!;
-    return { href: `${idHref(paragraph.id, paragraph.chapter, base)}:~:text=${textFragment(source.quote)}`, where: `${section.path} 第${paragraph.n}段` };
+    return { href: `${idHref(paragraph.id, paragraph.chapter, base)}:~:text=${textFragment(source.quote)}`, where: paragraphPlace(section.path, paragraph.n) };
   }
   const kt = plan.keyTechnologies.get(source.id);
   if (kt) return { href: idHref(kt.id, kt.chapter, base), where: `${plan.sections.get(kt.sectionId)!.path} 关键技术${kt.n}` };
