@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataError } from './errors.ts';
 
 /**
@@ -17,4 +18,15 @@ export function parseWithFriendlyErrors<T extends z.ZodType>(schema: T, data: un
 
 export function formatPath(path: PropertyKey[]): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+}
+
+/** Parses YAML, turning a syntax error into a DataError that names the file, line and column. */
+export function parseYamlFile(text: string, file: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
+    throw new DataError(file, `line ${line}, column ${col}`, `YAML syntax error: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
 }

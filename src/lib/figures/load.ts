@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataError } from '../errors.ts';
 import { loadPlan } from '../plan/load.ts';
-import { formatPath, parseWithFriendlyErrors } from '../validate.ts';
+import { formatPath, parseWithFriendlyErrors, parseYamlFile } from '../validate.ts';
 import { checkProvenance } from './provenance.ts';
 import { figureSchema, type FigureData } from './schema.ts';
 
@@ -41,16 +40,7 @@ function describe(data: unknown, path: PropertyKey[]): string {
 
 /** YAML text → a figure of the right shape. Does not look at the plan (see checkProvenance). */
 export function parseFigureFile(yamlText: string, file: string): FigureData {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
-      throw new DataError(file, `line ${line}, column ${col}`, `YAML syntax error: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
-    }
-    throw error;
-  }
+  const data = parseYamlFile(yamlText, file);
   return parseWithFriendlyErrors(figureSchema, data ?? {}, file, (path) => describe(data, path));
 }
 

@@ -1,7 +1,6 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import { DataError } from '../errors.ts';
-import { parseWithFriendlyErrors } from '../validate.ts';
+import { parseWithFriendlyErrors, parseYamlFile } from '../validate.ts';
 
 export const CORRECTIONS_FILE = 'content/editorial/corrections.yaml';
 
@@ -50,16 +49,7 @@ export const correctionSchema = z
 export type Correction = z.infer<typeof correctionSchema>;
 
 export function parseCorrections(yamlText: string, file = CORRECTIONS_FILE): Correction[] {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
-      throw new DataError(file, `line ${line}, column ${col}`, `YAML syntax error: ${error.message.split('\n')[0]}`);
-    }
-    throw error;
-  }
+  const data = parseYamlFile(yamlText, file);
   const list = parseWithFriendlyErrors(z.array(correctionSchema), data ?? [], file, (path) => {
     const index = path[0];
     const entry = typeof index === 'number' && Array.isArray(data) ? (data[index] as { id?: string } | undefined) : undefined;
