@@ -15,9 +15,8 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { DataError } from '../src/lib/errors.ts';
 import { figureFile, parseFigureFile } from '../src/lib/figures/load.ts';
-import { mermaidFingerprint, mermaidId, mermaidSource } from '../src/lib/figures/mermaid.ts';
+import { mermaidFingerprint, mermaidNodes, mermaidSource } from '../src/lib/figures/mermaid.ts';
 import { checkProvenance } from '../src/lib/figures/provenance.ts';
-import { nodeAriaLabelFor, sourceRef, type SourceRef } from '../src/lib/figures/svg.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { runCli } from './cli.ts';
 
@@ -28,8 +27,6 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 /** The font Mermaid measures with must be the one the page draws with (figures.css: var(--sans)). */
 export const MERMAID_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
-export interface MermaidNodeMeta { mid: string; id: string; href: string; aria: string; quote: string; where: string; layer: string; inferred: boolean }
-
 /** The input of a render, and its fingerprint: the page checks the SVG was made from today's data. */
 export function mermaidInput(root = process.cwd(), base = process.env.BASE_PATH ?? '/') {
   const { plan } = loadPlan(root);
@@ -38,11 +35,7 @@ export function mermaidInput(root = process.cwd(), base = process.env.BASE_PATH 
   checkProvenance(figure, plan, file);
   if (figure.renderer !== 'mermaid') throw new DataError(file, 'renderer', '图1 is drawn by mermaid');
   const source = mermaidSource(figure);
-  const layerLabel = new Map(figure.layers.map((l) => [l.key, l.label]));
-  const nodes: MermaidNodeMeta[] = figure.nodes.map((node) => {
-    const ref: SourceRef = sourceRef(plan, node.source, base);
-    return { mid: mermaidId(node.id), id: node.id, href: ref.href, where: ref.where, quote: node.source.quote, layer: node.layer, inferred: node.inferred === true, aria: nodeAriaLabelFor(node.detail ? `${node.label} ${node.detail}` : node.label, layerLabel.get(node.layer) ?? node.layer, node.inferred === true, ref) };
-  });
+  const nodes = mermaidNodes(figure, plan, base);
   const hash = mermaidFingerprint(source, nodes);
   return { figure, source, nodes, hash };
 }

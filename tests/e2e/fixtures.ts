@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { builtPagePaths } from '../../scripts/sitemap.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 
 export const { plan } = loadPlan();
@@ -27,21 +27,10 @@ export function idsByChapter(): Map<number, string[]> {
   return map;
 }
 
-export const chapterUrl = (chapter: number) => (chapter === 0 ? '/' : `/chapters/${chapter}/`);
+/** Every page of the built site, as a URL path (the list the sitemap is written from). */
+export const builtPages = (dist = 'dist') => builtPagePaths(dist).map((p) => `/${p}`);
 
-/** Every HTML page in the built site, as a URL path. */
-export function builtPages(dist = 'dist'): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) { if (name !== 'pagefind' && name !== '_astro') walk(full); }
-      else if (name === 'index.html') out.push(`/${full.slice(dist.length + 1, -'index.html'.length)}`);
-    }
-  };
-  walk(dist);
-  return out.sort();
-}
+export const chapterUrl = (chapter: number) => (chapter === 0 ? '/' : `/chapters/${chapter}/`);
 
 /** Visible text of a page's article with everything editorial or interactive removed. */
 export const ORIGINAL_TEXT_SCRIPT = (selector: string) => {

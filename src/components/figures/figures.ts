@@ -1,34 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { figureFile, FIGURE_COUNT, parseFigureFile } from '../../lib/figures/load.ts';
+import { figureFile, loadFigures } from '../../lib/figures/load.ts';
 import { layoutFigure, type Geometry } from '../../lib/figures/layout.ts';
-import { mermaidFingerprint, mermaidSource } from '../../lib/figures/mermaid.ts';
-import { checkProvenance } from '../../lib/figures/provenance.ts';
+import { mermaidFingerprint, mermaidNodes, mermaidSource } from '../../lib/figures/mermaid.ts';
 import { DataError } from '../../lib/errors.ts';
 import type { FigureData } from '../../lib/figures/schema.ts';
-import { nodeAriaLabelFor, renderSvg, sourceRef, type ResolveSource } from '../../lib/figures/svg.ts';
+import { renderSvg, sourceRef, type ResolveSource } from '../../lib/figures/svg.ts';
 import { loadPlan } from '../../lib/plan/load.ts';
 
 /**
- * Build-time access to the figures for the components and pages: each file is validated and
- * checked against the plan once per build. A figure without a data file is simply absent, so
- * its slot keeps the placeholder; a file that exists but is wrong fails the build.
+ * Build-time access to the figures for the components and pages, loaded and checked against
+ * the plan once per build by the same loader the validate step uses.
  */
 
 let cache: Map<number, FigureData> | undefined;
 
 export function figures(): Map<number, FigureData> {
   if (cache) return cache;
-  const { plan } = loadPlan();
-  cache = new Map();
-  const total = Math.max(FIGURE_COUNT, plan.figures.size);
-  for (let n = 1; n <= total; n++) {
-    const file = figureFile(n);
-    if (!existsSync(join(process.cwd(), file))) continue;
-    const figure = parseFigureFile(readFileSync(join(process.cwd(), file), 'utf8'), file);
-    checkProvenance(figure, plan, file);
-    cache.set(n, figure);
-  }
+  cache = new Map(loadFigures().map((f) => [f.n, f]));
   return cache;
 }
 
@@ -65,12 +54,7 @@ export function mermaidSvg(): string | undefined {
   const data = figure(1);
   if (data) {
     // Same inputs as scripts/diagrams.ts: a drawing of older data must not be published.
-    const resolve = resolver();
-    const layer = new Map(data.layers.map((l) => [l.key, l.label]));
-    const nodes = data.nodes.map((node) => {
-      const ref = resolve(node.source);
-      return { id: node.id, href: ref.href, aria: nodeAriaLabelFor(node.detail ? `${node.label} ${node.detail}` : node.label, layer.get(node.layer) ?? node.layer, node.inferred === true, ref) };
-    });
+    const nodes = mermaidNodes(data, loadPlan().plan);
     const expected = mermaidFingerprint(mermaidSource(data), nodes);
     const actual = svg.match(/data-source-hash="([0-9a-f]+)"/)?.[1];
     if (actual !== expected) throw new DataError(MERMAID_SVG, '', `was drawn from other data than ${figureFile(1)} (${actual ?? 'no fingerprint'} ≠ ${expected}): run \`npx tsx scripts/diagrams.ts\``);

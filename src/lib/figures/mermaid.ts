@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Plan } from '../plan/outline.ts';
 import type { FigureData, FigureNode } from './schema.ts';
+import { nodeAriaLabelFor, sourceRef } from './svg.ts';
 import { wrap } from './wrap.ts';
 
 /**
@@ -65,4 +67,20 @@ export function mermaidSource(figure: FigureData): string {
  */
 export function mermaidFingerprint(source: string, nodes: readonly { id: string; href: string; aria: string }[]): string {
   return createHash('sha256').update(JSON.stringify({ source, nodes: nodes.map(({ id, href, aria }) => ({ id, href, aria })) })).digest('hex').slice(0, 16);
+}
+
+export interface MermaidNodeMeta { mid: string; id: string; href: string; aria: string; quote: string; where: string; layer: string; inferred: boolean }
+
+/**
+ * What each 图1 node links to and how it is announced. The render step and the page both use
+ * this, so the page can tell from the fingerprint whether the SVG was drawn from today's data.
+ */
+export function mermaidNodes(figure: FigureData, plan: Plan, base?: string): MermaidNodeMeta[] {
+  const layerLabel = new Map(figure.layers.map((l) => [l.key, l.label]));
+  return figure.nodes.map((node) => {
+    const ref = sourceRef(plan, node.source, base);
+    const inferred = node.inferred === true;
+    const aria = nodeAriaLabelFor(node.detail ? `${node.label} ${node.detail}` : node.label, layerLabel.get(node.layer) ?? node.layer, inferred, ref);
+    return { mid: mermaidId(node.id), id: node.id, href: ref.href, where: ref.where, quote: node.source.quote, layer: node.layer, inferred, aria };
+  });
 }
