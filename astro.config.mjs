@@ -12,7 +12,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // scripts/build.ts builds into a staging folder and only swaps it into dist/ when every step
+  // pipeline/build.ts builds into a staging folder and only swaps it into dist/ when every step
   // (search index, PDFs) has succeeded, so a failed build never leaves a half-written site.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },

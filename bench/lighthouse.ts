@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumArgs, chromiumPath } from './browser.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../pipeline/chromium.ts';
 
 export interface LighthouseScores { performance: number; accessibility: number; bestPractices: number; seo: number; lcp: number; tbt: number; cls: number }
 
@@ -21,8 +21,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 async function runOnce(url: string): Promise<LighthouseScores> {
   const dir = mkdtempSync(join(tmpdir(), 'lh-'));
   const out = join(dir, 'report.json');
-  const flags = [...chromiumArgs, '--headless=new'].join(' ');
-  const result = await run(process.execPath, ['node_modules/lighthouse/cli/index.js', url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${flags}`, '--only-categories=performance,accessibility,best-practices,seo'], { ...process.env, CHROME_PATH: chromiumPath });
+  const flags = [...CHROMIUM_ARGS, '--headless=new'].join(' ');
+  const result = await run(process.execPath, ['node_modules/lighthouse/cli/index.js', url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${flags}`, '--only-categories=performance,accessibility,best-practices,seo'], { ...process.env, CHROME_PATH: chromiumPath() });
   if (result.status !== 0) throw new Error(`lighthouse failed for ${url}: ${result.stderr.slice(-500)}`);
   const report = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-import { chromium, type Browser } from 'playwright';
-import { chromiumArgs, chromiumPath } from './browser.ts';
+import type { Browser } from 'playwright';
+import { launchChromium } from '../pipeline/chromium.ts';
 
 /** What one page costs a reader: bytes on the wire by type (gzip, as served), requests, script. */
 export interface PageCost {
@@ -39,7 +39,7 @@ export async function measurePage(browser: Browser, baseURL: string, path: strin
 }
 
 export async function measurePages(baseURL: string, paths: string[]): Promise<PageCost[]> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchChromium();
   try {
     const out: PageCost[] = [];
     for (const path of paths) out.push(await measurePage(browser, baseURL, path));

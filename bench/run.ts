@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../scripts/serve.ts';
+import { serve } from '../pipeline/serve.ts';
 import { lighthouse, type LighthouseScores } from './lighthouse.ts';
 import { measurePages } from './measure-pages.ts';
 
@@ -28,7 +28,7 @@ function cleanBuild(): { timings: Record<string, number>; peakMB: number; wallS:
   rmSync('.build', { recursive: true, force: true });
   rmSync('src/generated', { recursive: true, force: true });
   // GNU time reports the peak resident memory of the largest process in the build tree.
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %M %e', process.execPath, '--import', 'tsx', 'scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %M %e', process.execPath, '--import', 'tsx', 'pipeline/build.ts'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stderr.slice(-2000)}`);
   const [, peakKB, wall] = result.stderr.match(/BENCH (\d+) ([\d.]+)/) ?? [];
   return { timings: JSON.parse(readFileSync('.build/timings.json', 'utf8')), peakMB: Math.round(Number(peakKB) / 1024), wallS: Number(wall) };

@@ -13,13 +13,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright';
+import type { Page } from 'playwright';
+import { launchChromium } from '../pipeline/chromium.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { buildCorpus } from '../src/lib/search/corpus.ts';
 import { groundTruth, prepareCorpus } from '../src/lib/search/match.ts';
 import { foldText, parseQuery } from '../src/lib/search/normalize.ts';
-import { runCli } from '../scripts/cli.ts';
-import { serve } from '../scripts/serve.ts';
+import { runCli } from '../pipeline/cli.ts';
+import { serve } from '../pipeline/serve.ts';
 
 /** Realistic queries: single characters, words, place names, numbers, mixed and full-width forms. */
 export const QUERIES: { q: string; kind: string }[] = [
@@ -100,10 +101,7 @@ export async function runSearchBench({ baseURL, dist = 'dist' }: { baseURL: stri
   for (const b of corpus.blocks) idToSection[b.id] = corpus.sections[b.s]!.id;
   for (const s of corpus.sections) idToSection[s.id] = s.id;
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     // Cold, as a reader meets it: a chapter page, "/" then a query, until the first hit shows.
     const reader = await browser.newPage();

@@ -14,6 +14,22 @@ export class DataError extends Error {
   }
 }
 
+/**
+ * The machine lacks something the build needs (a browser, a binary, an npm package). Like a
+ * DataError it is the reader's to fix, so it prints as one line that says how.
+ */
+export class SetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
 export function isDataError(error: unknown): error is DataError {
   return error instanceof DataError;
+}
+
+/** An error whose message is the whole story (bad data, missing setup): no stack trace needed. */
+export function isUserFacing(error: unknown): error is DataError | SetupError {
+  return error instanceof DataError || error instanceof SetupError;
 }

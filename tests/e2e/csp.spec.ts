@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parseHeadersFile } from '../../scripts/serve.ts';
+import { parseHeadersFile } from '../../pipeline/serve.ts';
 import { htmlFiles, readPage } from './site-files.ts';
 
-// The site is served with exactly the headers of public/_headers (scripts/serve.ts applies
+// The site is served with exactly the headers of public/_headers (pipeline/serve.ts applies
 // them). Every page, the search, the figure interactions and the citation dialog must work
 // with no Content-Security-Policy violation.
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { builtPagePaths } from '../../scripts/sitemap.ts';
+import { builtPagePaths } from '../../pipeline/sitemap.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 
 export const { plan } = loadPlan();

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { figures } from '../../src/components/figures/figures.ts';
+import { figures } from '../../src/lib/figures/catalog.ts';
 import { site } from '../../src/config/site.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 import { pdfFile } from '../../src/lib/pdf/files.ts';

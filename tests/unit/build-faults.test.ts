@@ -12,7 +12,7 @@ const repo = resolve('.');
 
 function sandbox(): string {
   const dir = mkdtempSync(join(tmpdir(), 'build-fault-'));
-  for (const entry of ['content', 'src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['content', 'src', 'pipeline', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(repo, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes('/src/generated') });
   }
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
@@ -22,7 +22,7 @@ function sandbox(): string {
 }
 
 function build(dir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
   return { status: result.status, stderr: result.stderr, dist: readdirSync(join(dir, 'dist')) };
 }
 
@@ -71,6 +71,6 @@ test('a missing browser fails with the command that installs one', () => {
 
 test('the sandbox passes the data steps when nothing is broken (so the faults above are the cause)', () => {
   const dir = sandbox();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', 'convert', 'validate'], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'convert', 'validate'], { cwd: dir, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
 });

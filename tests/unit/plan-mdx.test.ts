@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeMdx, chapterDocuments } from '../../src/lib/plan/mdx.ts';
 import { buildPlan } from '../../src/lib/plan/outline.ts';
-import { staleFiles } from '../../scripts/convert.ts';
+import { staleFiles } from '../../pipeline/convert.ts';
 import { corrections, source } from './helpers.ts';
 
 test('the committed MDX equals a fresh conversion', () => {

@@ -6,7 +6,7 @@ import { excerpt, piecesFromMarkedHtml } from '../../src/lib/search/excerpt.ts';
 import { findRanges, groundTruth, matchSections, prepareCorpus } from '../../src/lib/search/match.ts';
 import { fold, foldText, parseQuery } from '../../src/lib/search/normalize.ts';
 import { landingId, rankSections } from '../../src/lib/search/rank.ts';
-import { parsePagefindLog } from '../../scripts/pagefind.ts';
+import { parsePagefindLog } from '../../pipeline/pagefind.ts';
 
 const { plan } = loadPlan();
 const corpus = buildCorpus(plan);

@@ -1,4 +1,4 @@
-/** Names and sizes of the printed PDFs, shared by the pages (links) and scripts/pdf.ts (files). */
+/** Names and sizes of the printed PDFs, shared by the pages (links) and pipeline/pdf.ts (files). */
 
 /** File name under pdf/: chapter-N.pdf for a chapter, plan.pdf for the whole plan. */
 export function pdfFile(chapter?: number): string {

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { figures, figureSvg } from '../../components/figures/figures.ts';
+import { figures, figureSvg } from '../../lib/figures/catalog.ts';
 
 /** /figures/N.svg: the figure as a file of its own (light colours, caption and legend drawn in). */
 export const getStaticPaths = (() => [...figures().values()].filter((f) => figureSvg(f, true)).map((f) => ({ params: { n: String(f.n) } }))) satisfies GetStaticPaths;

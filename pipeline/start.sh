@@ -3,6 +3,6 @@
 # PDFs) and serve it on http://127.0.0.1:${PORT:-4321}/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash pipeline/setup.sh
 npm run build
 exec npm run preview

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { figureFile, loadFigures } from '../../lib/figures/load.ts';
-import { layoutFigure, type Geometry } from '../../lib/figures/layout.ts';
-import { mermaidFingerprint, mermaidNodes, mermaidSource } from '../../lib/figures/mermaid.ts';
-import { DataError } from '../../lib/errors.ts';
-import type { FigureData } from '../../lib/figures/schema.ts';
-import { renderSvg, sourceRef, type ResolveSource } from '../../lib/figures/svg.ts';
-import { loadPlan } from '../../lib/plan/load.ts';
+import { figureFile, loadFigures } from './load.ts';
+import { layoutFigure, type Geometry } from './layout.ts';
+import { mermaidFingerprint, mermaidNodes, mermaidSource } from './mermaid.ts';
+import { DataError } from '../errors.ts';
+import type { FigureData } from './schema.ts';
+import { renderSvg, sourceRef, type ResolveSource } from './svg.ts';
+import { loadPlan } from '../plan/load.ts';
 
 /**
  * Build-time access to the figures for the components and pages, loaded and checked against
@@ -43,21 +43,21 @@ export function geometry(data: FigureData): Geometry {
 
 export const MERMAID_SVG = 'src/generated/fig-1.svg';
 
-/** 图1, rendered by scripts/diagrams.ts; undefined (with a warning) when that step has not run. */
+/** 图1, rendered by pipeline/diagrams.ts; undefined (with a warning) when that step has not run. */
 export function mermaidSvg(): string | undefined {
   const path = join(process.cwd(), MERMAID_SVG);
   if (!existsSync(path)) {
-    console.warn(`[figures] ${MERMAID_SVG} is missing: run \`npx tsx scripts/diagrams.ts\` (npm run build does); 图1 shows its data table only`);
+    console.warn(`[figures] ${MERMAID_SVG} is missing: run \`npx tsx pipeline/diagrams.ts\` (npm run build does); 图1 shows its data table only`);
     return undefined;
   }
   const svg = readFileSync(path, 'utf8').trim();
   const data = figure(1);
   if (data) {
-    // Same inputs as scripts/diagrams.ts: a drawing of older data must not be published.
+    // Same inputs as pipeline/diagrams.ts: a drawing of older data must not be published.
     const nodes = mermaidNodes(data, loadPlan().plan);
     const expected = mermaidFingerprint(mermaidSource(data), nodes);
     const actual = svg.match(/data-source-hash="([0-9a-f]+)"/)?.[1];
-    if (actual !== expected) throw new DataError(MERMAID_SVG, '', `was drawn from other data than ${figureFile(1)} (${actual ?? 'no fingerprint'} ≠ ${expected}): run \`npx tsx scripts/diagrams.ts\``);
+    if (actual !== expected) throw new DataError(MERMAID_SVG, '', `was drawn from other data than ${figureFile(1)} (${actual ?? 'no fingerprint'} ≠ ${expected}): run \`npx tsx pipeline/diagrams.ts\``);
   }
   return svg;
 }

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ASTRO_TELEMETRY_DISABLED=1
-bash scripts/setup.sh
+bash pipeline/setup.sh
 npm run --silent check
 npm run --silent build
 npm run --silent test:unit

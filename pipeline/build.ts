@@ -25,7 +25,7 @@ function sh(command: string, args: string[], env: Record<string, string> = {}): 
 const node = process.execPath;
 
 export const steps: Step[] = [
-  { name: 'convert', run: () => sh(node, ['--import', 'tsx', 'scripts/convert.ts']) },
+  { name: 'convert', run: () => sh(node, ['--import', 'tsx', 'pipeline/convert.ts']) },
   { name: 'validate', run: async () => console.log((await import('./validate.ts')).validateData()) },
   { name: 'diagrams', run: async () => (await import('./diagrams.ts')).renderDiagrams() },
   { name: 'astro build', run: (outDir) => sh(node, ['node_modules/astro/bin/astro.mjs', 'build'], { ASTRO_OUT_DIR: outDir }) },

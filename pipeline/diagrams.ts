@@ -3,7 +3,7 @@
  * Chromium, so no Mermaid runtime ever reaches a reader. Writes src/generated/fig-1.svg, which
  * FigureSlot/Roadmap inline on the page and /figures/1.svg serves as a file.
  *
- *   npx tsx scripts/diagrams.ts
+ *   npx tsx pipeline/diagrams.ts
  *
  * The Mermaid bundle is served from node_modules through Playwright's request routing: no
  * network. After rendering, the SVG is made safe to inline under a strict CSP (Mermaid's <style>
@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
-import { chromium } from 'playwright';
+import { launchChromium } from './chromium.ts';
 import { DataError } from '../src/lib/errors.ts';
 import { figureFile, parseFigureFile } from '../src/lib/figures/load.ts';
 import { mermaidFingerprint, mermaidNodes, mermaidSource } from '../src/lib/figures/mermaid.ts';
@@ -23,7 +23,6 @@ import { runCli } from './cli.ts';
 export const MERMAID_OUT = 'src/generated/fig-1.svg';
 const MERMAID_DIST = 'node_modules/mermaid/dist';
 const ORIGIN = 'http://diagrams.invalid';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The font Mermaid measures with must be the one the page draws with (figures.css: var(--sans)). */
 export const MERMAID_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
@@ -40,14 +39,6 @@ export function mermaidInput(root = process.cwd(), base = process.env.BASE_PATH 
   return { figure, source, nodes, hash };
 }
 
-export function chromiumExecutable(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new DataError('scripts/diagrams.ts', '', `Chromium not found at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
-  return path;
-}
-
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body><div id="out"></div>
 <script type="module">
 import mermaid from '${ORIGIN}/mermaid/mermaid.esm.min.mjs';
@@ -57,9 +48,8 @@ window.mermaidReady = true;
 
 export async function renderDiagrams(root = process.cwd()): Promise<void> {
   const input = mermaidInput(root);
-  const executablePath = chromiumExecutable();
   const dist = resolve(root, MERMAID_DIST);
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // Everything the page asks for is answered from disk; anything else is refused.

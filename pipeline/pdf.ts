@@ -3,25 +3,18 @@
  * in Debian's Chromium through Playwright. Writes <outDir>/pdf/chapter-N.pdf and plan.pdf, then
  * fills the file sizes into the built pages' PDF links (they are built before the PDFs exist).
  *
- *   npx tsx scripts/pdf.ts [outDir]      (default dist/)
+ *   npx tsx pipeline/pdf.ts [outDir]      (default dist/)
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import type { Browser } from 'playwright';
+import { launchChromium } from './chromium.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
 import { runCli } from './cli.ts';
 import { writePrintFonts } from './print-fonts.ts';
 import { serve } from './serve.ts';
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
-  return path;
-}
 
 export interface PdfTarget { path: string; file: string }
 
@@ -80,13 +73,12 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
 }
 
 export async function renderPdfs(outDir: string): Promise<void> {
-  const executablePath = chromiumPath();
   const base = process.env.BASE_PATH ?? '/';
   await writePrintFonts(outDir);
   const pdfDir = join(outDir, 'pdf');
   mkdirSync(pdfDir, { recursive: true });
   const server = await serveBuilt(outDir, base);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const sizes: Record<string, number> = {};
   try {
     for (const target of pdfTargets()) {

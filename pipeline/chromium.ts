@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright';
+import { SetupError } from '../src/lib/errors.ts';
+
+/**
+ * The one place that knows which Chromium the project drives and how: the build steps
+ * (diagrams, PDFs), the e2e tests (playwright.config.ts) and the benchmark all launch it from
+ * here. Debian's package, because Playwright cannot download its own browser on these machines;
+ * the flags are what headless Chromium needs as root on a machine with no outside network.
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const INSTALL_HINT = 'install it (apt-get install -y chromium) or set CHROMIUM_PATH';
+
+/** Where Chromium is expected (CHROMIUM_PATH, else Debian's /usr/bin/chromium); not checked. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Launches Chromium, turning a missing browser into one line that says how to get one. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw new SetupError(`Chromium not found at ${executablePath}: ${INSTALL_HINT}`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
