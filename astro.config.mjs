@@ -1,12 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { deployment } from './src/config/deploy.ts';
 
-// Deploy anywhere: SITE_URL is the public origin (used for canonical URLs, citations and the
-// sitemap), BASE_PATH the sub-path the site is served under ("/" for a domain root).
-const site = process.env.SITE_URL ?? 'https://qinghai-plan.example.org';
-const base = process.env.BASE_PATH ?? '/';
+// Deploy anywhere: see src/config/deploy.ts for SITE_URL and BASE_PATH.
+const { site, base } = deployment();
 
 export default defineConfig({
   site,
@@ -18,7 +18,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The plan's text must come through character for character: no smart quotes or dashes.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx({ smartypants: false })],
+  // The sitemap lists the pages Astro built (the 404 page is left out by the integration).
+  integrations: [mdx({ smartypants: false }), sitemap()],
   // Never inline scripts: the Content-Security-Policy allows scripts from 'self' only.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

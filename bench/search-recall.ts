@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright';
 import { launchChromium } from '../pipeline/chromium.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
-import { buildCorpus } from '../src/lib/search/corpus.ts';
+import { buildCorpus, CORPUS_PATH } from '../src/lib/search/corpus.ts';
 import { groundTruth, prepareCorpus } from '../src/lib/search/match.ts';
 import { foldText, parseQuery } from '../src/lib/search/normalize.ts';
 import { runCli } from '../pipeline/cli.ts';
@@ -157,7 +157,7 @@ export async function runSearchBench({ baseURL, dist = 'dist' }: { baseURL: stri
       });
     }
 
-    const corpusText = existsSync(join(dist, 'search/plan-text.json')) ? readFileSync(join(dist, 'search/plan-text.json')) : Buffer.alloc(0);
+    const corpusText = existsSync(join(dist, CORPUS_PATH)) ? readFileSync(join(dist, CORPUS_PATH)) : Buffer.alloc(0);
     const headed = queries.filter((x) => x.headingFirst !== null);
     const result: SearchBenchResult = {
       queries,

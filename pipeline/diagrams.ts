@@ -15,19 +15,19 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { launchChromium } from './chromium.ts';
 import { DataError } from '../src/lib/errors.ts';
 import { figureFile, parseFigureFile } from '../src/lib/figures/load.ts';
-import { mermaidFingerprint, mermaidNodes, mermaidSource } from '../src/lib/figures/mermaid.ts';
+import { MERMAID_SVG, mermaidFingerprint, mermaidNodes, mermaidSource } from '../src/lib/figures/mermaid.ts';
 import { checkProvenance } from '../src/lib/figures/provenance.ts';
+import { deployment } from '../src/config/deploy.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { runCli } from './cli.ts';
 
-export const MERMAID_OUT = 'src/generated/fig-1.svg';
 const MERMAID_DIST = 'node_modules/mermaid/dist';
 const ORIGIN = 'http://diagrams.invalid';
 /** The font Mermaid measures with must be the one the page draws with (figures.css: var(--sans)). */
 export const MERMAID_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 /** The input of a render, and its fingerprint: the page checks the SVG was made from today's data. */
-export function mermaidInput(root = process.cwd(), base = process.env.BASE_PATH ?? '/') {
+export function mermaidInput(root = process.cwd(), base = deployment().base) {
   const { plan } = loadPlan(root);
   const file = figureFile(1);
   const figure = parseFigureFile(readFileSync(join(root, file), 'utf8'), file);
@@ -127,10 +127,10 @@ export async function renderDiagrams(root = process.cwd()): Promise<void> {
       root.querySelectorAll('g.edgePaths, g.edgeLabels').forEach((el) => el.setAttribute('aria-hidden', 'true'));
       return new XMLSerializer().serializeToString(root);
     }, { source: input.source, nodes: input.nodes, font: MERMAID_FONT, hash: input.hash, caption: input.figure.caption });
-    const out = join(root, MERMAID_OUT);
+    const out = join(root, MERMAID_SVG);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${svg}\n`);
-    console.log(`wrote ${MERMAID_OUT} (${(svg.length / 1024).toFixed(1)} KB)`);
+    console.log(`wrote ${MERMAID_SVG} (${(svg.length / 1024).toFixed(1)} KB)`);
   } finally {
     await browser.close();
   }

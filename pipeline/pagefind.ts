@@ -10,17 +10,15 @@
  *     model alone loses Chinese phrases (see bench/search-recall.ts). Fetched only on first search.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { SetupError } from '../src/lib/errors.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
-import { buildCorpus, toCorpusFile } from '../src/lib/search/corpus.ts';
+import { buildCorpus, CORPUS_PATH, toCorpusFile } from '../src/lib/search/corpus.ts';
 import { runCli } from './cli.ts';
 
-/** Where the plan text for exact search is written, relative to the site root. */
-export const CORPUS_PATH = 'search/plan-text.json';
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** Languages Pagefind segments with jieba (what `<html lang="zh-CN">` is discovered as). */
 const CHINESE = /^zh/;
@@ -28,9 +26,9 @@ const CHINESE = /^zh/;
 export interface SearchIndexSummary {
   binary: string;
   version: string;
+  /** Pages per language, as Pagefind's own manifest (pagefind-entry.json) states them. */
   languages: Record<string, number>;
   pages: number;
-  words: number;
   indexBytes: number;
   corpusBytes: number;
 }
@@ -45,34 +43,23 @@ function extendedBinary(): { path: string; version: string } {
     try {
       path = createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.arch}/bin/${name}`);
     } catch {
-      throw new Error(`the extended Pagefind binary (@pagefind/${platform}-${process.arch}/bin/${name}) is not installed; without it Chinese text is not segmented. Run npm ci.`);
+      throw new SetupError(`the extended Pagefind binary (@pagefind/${platform}-${process.arch}/bin/${name}) is not installed; without it Chinese text is not segmented. Run npm ci.`);
     }
   }
-  if (!/pagefind_extended/.test(path)) throw new Error(`Pagefind binary ${path} is not the extended build, which is needed to segment Chinese`);
+  if (!/pagefind_extended/.test(path)) throw new SetupError(`Pagefind binary ${path} is not the extended build, which is needed to segment Chinese`);
   const run = spawnSync(path, ['--version'], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${path} --version failed: ${run.stderr || run.error?.message}`);
+  if (run.status !== 0) throw new SetupError(`${path} --version failed: ${run.stderr || run.error?.message}`);
   return { path, version: run.stdout.trim() };
 }
 
 function dirBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    total += entry.isDirectory() ? dirBytes(full) : statSync(full).size;
-  }
-  return total;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((total, e) => total + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
-/** Reads what Pagefind reports about languages and counts from its log (the API returns neither). */
-export function parsePagefindLog(log: string): { languages: Record<string, number>; pages: number; words: number } {
-  const languages: Record<string, number> = {};
-  for (const m of log.matchAll(/^\[Info\]:\s+\*\s+([\w-]+):\s+(\d+) pages?/gm)) languages[m[1]!] = Number(m[2]);
-  const total = log.slice(log.lastIndexOf('Total:'));
-  return {
-    languages,
-    pages: Number(total.match(/Indexed (\d+) pages?/)?.[1] ?? 0),
-    words: Number(total.match(/Indexed (\d+) words?/)?.[1] ?? 0),
-  };
+/** Pages per language from Pagefind's manifest, which the browser code reads to pick an index. */
+export function manifestLanguages(entryJson: string): Record<string, number> {
+  const entry = JSON.parse(entryJson) as { languages?: Record<string, { page_count?: number }> };
+  return Object.fromEntries(Object.entries(entry.languages ?? {}).map(([lang, info]) => [lang, info.page_count ?? 0]));
 }
 
 export async function buildSearchIndex(outDir: string): Promise<SearchIndexSummary> {
@@ -80,15 +67,15 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   const binary = extendedBinary();
   console.log(`Pagefind: ${binary.version} (extended: ${binary.path})`);
 
-  const logDir = mkdtempSync(join(tmpdir(), 'pagefind-'));
-  const logfile = join(logDir, 'pagefind.log');
   const output = join(outDir, 'pagefind');
   rmSync(output, { recursive: true, force: true });
+  let files: number;
   try {
-    const { index, errors } = await pagefind.createIndex({ logfile, verbose: true });
+    const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
+    files = added.page_count;
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw new Error(`Pagefind failed to write ${output}: ${written.errors.join('; ')}`);
   } finally {
@@ -98,11 +85,10 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   // The site has its own search UI; Pagefind's prebuilt UIs and highlighter would only be dead weight.
   for (const file of readdirSync(output)) if (UNUSED.test(file)) rmSync(join(output, file));
 
-  const log = existsSync(logfile) ? readFileSync(logfile, 'utf8') : '';
-  rmSync(logDir, { recursive: true, force: true });
-  const { languages, pages, words } = parsePagefindLog(log);
+  const languages = manifestLanguages(readFileSync(join(output, 'pagefind-entry.json'), 'utf8'));
+  const pages = Object.values(languages).reduce((sum, n) => sum + n, 0);
   const langList = Object.entries(languages).map(([l, n]) => `${l} (${n} pages)`).join(', ');
-  console.log(`Pagefind: discovered ${Object.keys(languages).length} language(s): ${langList || 'none'}; indexed ${pages} pages, ${words} words`);
+  console.log(`Pagefind: read ${files} HTML files; indexed ${pages} pages in ${Object.keys(languages).length} language(s): ${langList || 'none'}`);
   if (pages === 0) throw new Error('Pagefind indexed 0 pages: no page carries data-pagefind-body, or the site is empty');
   const notChinese = Object.keys(languages).filter((l) => !CHINESE.test(l));
   if (notChinese.length) {
@@ -110,19 +96,11 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   }
 
   const corpusFile = join(outDir, CORPUS_PATH);
-  mkdirSync(join(outDir, 'search'), { recursive: true });
+  mkdirSync(dirname(corpusFile), { recursive: true });
   const json = JSON.stringify(toCorpusFile(buildCorpus(loadPlan().plan)));
   writeFileSync(corpusFile, json);
 
-  const summary: SearchIndexSummary = {
-    binary: binary.path,
-    version: binary.version,
-    languages,
-    pages,
-    words,
-    indexBytes: dirBytes(output),
-    corpusBytes: Buffer.byteLength(json),
-  };
+  const summary: SearchIndexSummary = { binary: binary.path, version: binary.version, languages, pages, indexBytes: dirBytes(output), corpusBytes: Buffer.byteLength(json) };
   console.log(`Pagefind: index ${summary.indexBytes} bytes in ${output}; plan text for exact search ${summary.corpusBytes} bytes in ${corpusFile}`);
   return summary;
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright';
 import { launchChromium } from './chromium.ts';
+import { deployment } from '../src/config/deploy.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
 import { runCli } from './cli.ts';
@@ -20,7 +21,7 @@ export interface PdfTarget { path: string; file: string }
 
 /** Every chapter page and the whole plan, from the outline. */
 export function pdfTargets(): PdfTarget[] {
-  const chapters = [...loadPlan().plan.sections.values()].filter((s) => s.level === 1).map((s) => s.chapter);
+  const chapters = loadPlan().plan.chapters.map((s) => s.chapter);
   return [...chapters.map((n) => ({ path: `chapters/${n}/`, file: pdfFile(n) })), { path: 'plan/', file: pdfFile() }];
 }
 
@@ -63,17 +64,12 @@ async function printPage(browser: Browser, url: string, out: string): Promise<vo
   }
 }
 
-function htmlFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) htmlFiles(path, out);
-    else if (name.endsWith('.html')) out.push(path);
-  }
-  return out;
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 }
 
 export async function renderPdfs(outDir: string): Promise<void> {
-  const base = process.env.BASE_PATH ?? '/';
+  const { base } = deployment();
   await writePrintFonts(outDir);
   const pdfDir = join(outDir, 'pdf');
   mkdirSync(pdfDir, { recursive: true });
@@ -83,7 +79,7 @@ export async function renderPdfs(outDir: string): Promise<void> {
   try {
     for (const target of pdfTargets()) {
       const out = join(pdfDir, target.file);
-      await printPage(browser, `${server.origin}${base.replace(/\/?$/, '/')}${target.path}`, out);
+      await printPage(browser, `${server.origin}${base}${target.path}`, out);
       sizes[target.file] = statSync(out).size;
       console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB`);
     }

@@ -6,7 +6,7 @@
  * would download). Subsets are cached in .build/print-fonts by content hash.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 
@@ -27,19 +27,14 @@ const CACHE = '.build/print-fonts';
 /** Characters that print CSS adds as generated content (page numbers, id brackets). */
 const GENERATED = '— 0123456789[]-\u2002';
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else if (/\.(html|css)$/.test(name)) out.push(path);
-  }
-  return out;
+function textFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|css)$/.test(f)).map((f) => join(dir, f));
 }
 
 /** Every character in the built HTML and CSS: the site's text is fixed at build time. */
 export function siteCharacters(outDir: string): string {
   const chars = new Set<string>(GENERATED);
-  for (const file of walk(outDir)) for (const ch of readFileSync(file, 'utf8')) if (ch >= ' ') chars.add(ch);
+  for (const file of textFiles(outDir)) for (const ch of readFileSync(file, 'utf8')) if (ch >= ' ') chars.add(ch);
   return [...chars].sort().join('');
 }
 

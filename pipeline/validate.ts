@@ -4,12 +4,13 @@
  */
 import { loadFigures } from '../src/lib/figures/load.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
+import { blocksOf } from '../src/lib/plan/outline.ts';
 import { runCli } from './cli.ts';
 
 export function validateData(root = process.cwd()): string {
   const { plan } = loadPlan(root);
   const figures = loadFigures(root);
-  return `validate: ${plan.sections.size} sections, ${plan.paragraphs.size} paragraphs, ${plan.corrections.length} editorial notes, ${figures.length} figures — all sources found`;
+  return `validate: ${plan.sections.size} sections, ${blocksOf(plan, 'paragraph').length} paragraphs, ${plan.corrections.length} editorial notes, ${figures.length} figures — all sources found`;
 }
 
 runCli(import.meta.url, () => console.log(validateData()));

@@ -1,5 +1,9 @@
-/** Joins a site-relative path onto the configured base path ("/" or "/sub/"). */
-export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+/**
+ * Joins a site-relative path onto the base path ("/" or "/sub/"). Inside Astro and in the browser
+ * the base is the configured one; plain Node code (build steps, tests) passes deployment().base,
+ * and without it gets the domain root.
+ */
+export function withBase(path: string, base: string = import.meta.env?.BASE_URL ?? '/'): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   return `${root}${path.replace(/^\//, '')}`;
 }

@@ -3,9 +3,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { figureFile, parseFigureFile } from '../../src/lib/figures/load.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
+import { blocksOf } from '../../src/lib/plan/outline.ts';
 
 const { plan } = loadPlan();
-const placeholders = [...plan.figures.values()];
+const placeholders = blocksOf(plan, 'figure');
 const data = (n: number) => parseFigureFile(readFileSync(figureFile(n), 'utf8'), figureFile(n));
 
 /** The id of the last heading before an element: the section the element is printed in. */

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { builtPagePaths } from '../../pipeline/sitemap.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deployment } from '../../src/config/deploy.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 
 export const { plan } = loadPlan();
@@ -7,9 +8,7 @@ export const { plan } = loadPlan();
 /** Each non-blank source line, with the chapter it belongs to (0 = preamble), in order. */
 export function sourceLinesByChapter(): { line: number; chapter: number; text: string }[] {
   const chapterOfLine = new Map<number, number>();
-  for (const item of [...plan.sections.values(), ...plan.paragraphs.values(), ...plan.keyTechnologies.values(), ...plan.figures.values()]) {
-    if (item.id !== 'preamble') chapterOfLine.set(item.line, item.chapter);
-  }
+  for (const block of plan.blocks) chapterOfLine.set(block.line, block.chapter);
   return readFileSync('content/source/plan.txt', 'utf8').split('\n').flatMap((raw, i) => {
     const text = raw.replace(/^[ 　\t]*/u, '');
     return text ? [{ line: i + 1, chapter: chapterOfLine.get(i + 1) ?? 0, text }] : [];
@@ -20,15 +19,18 @@ export function sourceLinesByChapter(): { line: number; chapter: number; text: s
 export function idsByChapter(): Map<number, string[]> {
   const map = new Map<number, string[]>();
   const add = (chapter: number, id: string) => map.set(chapter, [...(map.get(chapter) ?? []), id]);
-  for (const s of plan.sections.values()) if (s.id !== 'preamble') add(s.chapter, s.id);
-  for (const p of plan.paragraphs.values()) add(p.chapter, p.id);
-  for (const k of plan.keyTechnologies.values()) add(k.chapter, k.id);
-  for (const f of plan.figures.values()) add(f.chapter, f.id);
+  for (const s of plan.sections.values()) if (s !== plan.root) add(s.chapter, s.id);
+  for (const b of plan.blocks) if (b.kind !== 'heading') add(b.chapter, b.id);
   return map;
 }
 
-/** Every page of the built site, as a URL path (the list the sitemap is written from). */
-export const builtPages = (dist = 'dist') => builtPagePaths(dist).map((p) => `/${p}`);
+/** Every page in the built sitemap, as a path under the base ("/chapters/4/"): what readers and crawlers can reach. */
+export function sitemapPages(dist = 'dist'): string[] {
+  const base = deployment().base;
+  const files = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+  const locs = files.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+  return locs.map((p) => `/${p.slice(base.length)}`).sort();
+}
 
 export const chapterUrl = (chapter: number) => (chapter === 0 ? '/' : `/chapters/${chapter}/`);
 

@@ -2,9 +2,11 @@ import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { DIST, fileForPath, htmlFiles, linksOf, readPage } from './site-files.ts';
+import { deployment } from '../../src/config/deploy.ts';
+import { sitemapPages } from './fixtures.ts';
 
 const pages = htmlFiles().map(readPage);
-const siteOrigin = new URL(process.env.SITE_URL ?? 'https://qinghai-plan.example.org').origin;
+const siteOrigin = new URL(deployment().site).origin;
 
 test('every internal link and #fragment in dist/ resolves', () => {
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -47,11 +49,11 @@ test('each page has a unique title, a description and a canonical URL', () => {
 });
 
 test('the sitemap lists every page and nothing else', () => {
-  const sitemap = readFileSync(`${DIST}/sitemap.xml`, 'utf8');
-  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+  const listed = sitemapPages(DIST);
   const built = pages.map((p) => p.path).filter((p) => p.endsWith('/')).sort();
   expect(listed).toEqual(built);
-  expect(readFileSync(`${DIST}/robots.txt`, 'utf8')).toContain('sitemap.xml');
+  expect(readFileSync(`${DIST}/sitemap-index.xml`, 'utf8')).toContain('sitemap-0.xml');
+  expect(readFileSync(`${DIST}/robots.txt`, 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap-index\.xml$/m);
 });
 
 test('a missing page gets a useful 404 with search', async ({ page }) => {

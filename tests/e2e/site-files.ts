@@ -8,13 +8,7 @@ export const DIST = 'dist';
 export interface BuiltPage { path: string; file: string; html: string; ids: Set<string> }
 
 export function htmlFiles(dir = DIST): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) { if (name !== 'pagefind') out.push(...htmlFiles(full)); }
-    else if (name.endsWith('.html')) out.push(full);
-  }
-  return out.sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).map((f) => join(dir, f)).sort();
 }
 
 export function readPage(file: string): BuiltPage {

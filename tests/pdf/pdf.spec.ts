@@ -13,11 +13,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { figures } from '../../src/lib/figures/catalog.ts';
 import { site } from '../../src/config/site.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
+import { blocksOf } from '../../src/lib/plan/outline.ts';
 import { pdfFile } from '../../src/lib/pdf/files.ts';
 
 const PDF_DIR = process.env.PDF_DIR ?? 'dist/pdf';
 const { plan } = loadPlan();
-const chapters = [...plan.sections.values()].filter((s) => s.level === 1);
+const { chapters } = plan;
 
 /**
  * Whitespace-free text with the editorial insertions removed: 〔应作“…”〕 readings, note marks
@@ -73,7 +74,7 @@ for (const chapter of chapters) {
   const file = pdfFile(chapter.chapter);
 
   test(`${file}: every source paragraph of ${chapter.text}, in order`, () => {
-    const paragraphs = [...plan.paragraphs.values()].filter((p) => p.chapter === chapter.chapter);
+    const paragraphs = blocksOf(plan, 'paragraph').filter((p) => p.chapter === chapter.chapter);
     assertParagraphsInOrder(pdfText(pdfPath(file)), paragraphs, file);
   });
 
@@ -110,7 +111,7 @@ for (const chapter of chapters) {
 }
 
 const chapter5 = chapters.find((c) => c.chapter === 5)!;
-const figures5 = [...plan.figures.values()].filter((f) => f.chapter === 5);
+const figures5 = blocksOf(plan, 'figure').filter((f) => f.chapter === 5);
 
 test('chapter-5.pdf: the figure slots 图2–图12 as the source prints them', () => {
   assert.deepEqual(figures5.map((f) => f.n), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -134,5 +135,5 @@ test('plan.pdf: the whole plan, every paragraph in order, with a contents list',
   const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', '-l', '3', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   assert.ok(raw.includes('目录'), 'no contents list on the first pages');
   for (const c of chapters) assert.ok(raw.includes(normalise(c.text)), `contents list lacks ${c.text}`);
-  assertParagraphsInOrder(pdfText(path), [...plan.paragraphs.values()], 'plan.pdf');
+  assertParagraphsInOrder(pdfText(path), blocksOf(plan, 'paragraph'), 'plan.pdf');
 });

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessDate, citation, gbtReference, paragraphPlace, shortCitation } from '../../src/lib/cite/index.ts';
-import { formatSize, patchSizes, pdfFile, sizeMarker } from '../../src/lib/pdf/files.ts';
-import { cssString, runningHeadsCss } from '../../src/lib/print/running-heads.ts';
+import { accessDate, citation, gbtReference, shortCitation } from '../../src/lib/cite/index.ts';
 import { site } from '../../src/config/site.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
+import { locate } from '../../src/lib/plan/locate.ts';
 
 const title = '青海省科学技术发展“十二五”规划';
 const url = 'https://example.org/chapters/4/#sec-4-3-1-10';
@@ -34,7 +33,8 @@ test('GB/T 7714 reference with every fact set', () => {
 test('the whole plan (no place) and a paragraph', () => {
   assert.equal(gbtReference({ title }, { place: '', url: 'https://example.org/plan/' }, '2026-01-02'),
     '青海省科学技术发展“十二五”规划[EB/OL]. [2026-01-02]. https://example.org/plan/.');
-  assert.equal(paragraphPlace('四（三）1（10）', 2), '四（三）1（10）第2段');
+  const paragraph = locate(loadPlan().plan, 'sec-4-3-1-10-p1', '/');
+  assert.equal(citation({ title }, { place: paragraph.place, url }, '2026-01-02').short, '《青海省科学技术发展“十二五”规划》四（三）1（10）第1段');
 });
 
 test('short form and URL', () => {
@@ -50,23 +50,4 @@ test('access date is the local calendar date, zero-padded', () => {
 test('the example place exists in the plan: 四（三）1（10）', () => {
   const { plan } = loadPlan();
   assert.equal(plan.sections.get('sec-4-3-1-10')?.path, '四（三）1（10）');
-});
-
-test('PDF names, sizes and the size marker patch', () => {
-  assert.equal(pdfFile(4), 'chapter-4.pdf');
-  assert.equal(pdfFile(), 'plan.pdf');
-  assert.equal(formatSize(319_488), '312 KB');
-  assert.equal(formatSize(1_468_006), '1.4 MB');
-  const html = `<a>下载本章 PDF${sizeMarker('chapter-4.pdf')}</a><a>${sizeMarker('plan.pdf')}</a>`;
-  const once = patchSizes(html, { 'chapter-4.pdf': 319_488 });
-  assert.equal(once, `<a>下载本章 PDF<span class="pdf-size" data-pdf-size="chapter-4.pdf">（312 KB）</span></a><a>${sizeMarker('plan.pdf')}</a>`);
-  assert.equal(patchSizes(once, { 'chapter-4.pdf': 2048 }).includes('（2 KB）'), true, 'patching again replaces the size');
-});
-
-test('running heads: one named page per chapter, strings escaped', () => {
-  assert.equal(cssString('a"b\\c'), '"a\\"b\\\\c"');
-  const css = runningHeadsCss(title, [{ chapter: 4, heading: '四、主要任务' }]);
-  assert.match(css, /@page chapter-4 \{ @top-center \{ content: "青海省科学技术发展“十二五”规划　四、主要任务"; \} \}/);
-  assert.match(css, /\.plan-text\[data-chapter="4"\], \.plan-chapter\[data-chapter="4"\] \{ page: chapter-4; \}/);
-  assert.ok(css.startsWith('@media print {'));
 });

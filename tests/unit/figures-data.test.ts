@@ -8,6 +8,7 @@ import { figureFile, loadFigures, parseFigureFile } from '../../src/lib/figures/
 import { checkProvenance, coverPhrase, statedCategories, uncoveredCategories } from '../../src/lib/figures/provenance.ts';
 import type { FigureData } from '../../src/lib/figures/schema.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
+import { blockOf } from '../../src/lib/plan/outline.ts';
 
 const { plan } = loadPlan();
 const FIG2 = figureFile(2);
@@ -43,7 +44,7 @@ describe('the twelve figure files', () => {
   });
 
   it('each figure sits where the plan prints its placeholder', () => {
-    for (const figure of figures) assert.equal(figure.section, plan.figures.get(figure.id)!.sectionId, figure.id);
+    for (const figure of figures) assert.equal(figure.section, blockOf(plan, figure.id, 'figure')!.sectionId, figure.id);
   });
 
   it('every category named in the text appears as a category label', () => {

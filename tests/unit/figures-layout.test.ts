@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { figureSchema, type FigureData } from '../../src/lib/figures/schema.ts';
 import { figureFile, parseFigureFile } from '../../src/lib/figures/load.ts';
 import { isotonic, layoutFigure } from '../../src/lib/figures/layout.ts';
-import { renderSvg, sourceRef, textFragment, type ResolveSource } from '../../src/lib/figures/svg.ts';
+import { sourceRef, textFragment, type ResolveSource } from '../../src/lib/figures/sources.ts';
+import { renderSvg } from '../../src/lib/figures/svg.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 
 const SNAPSHOTS = 'tests/unit/__snapshots__';
@@ -14,14 +15,15 @@ const sample: FigureData = figureSchema.parse(parse(readFileSync('tests/unit/fix
 const { plan } = loadPlan();
 const resolve: ResolveSource = (source) => sourceRef(plan, source, '/');
 
-/** Compares with the committed snapshot; writes it when missing or when UPDATE_SNAPSHOTS=1. */
+/** Compares with the committed snapshot; only UPDATE_SNAPSHOTS=1 writes one (a missing snapshot fails). */
 function snapshot(name: string, actual: string): void {
   const file = join(SNAPSHOTS, name);
-  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {
+  if (process.env.UPDATE_SNAPSHOTS === '1') {
     mkdirSync(SNAPSHOTS, { recursive: true });
     writeFileSync(file, actual);
     return;
   }
+  assert.ok(existsSync(file), `${file} is missing: run with UPDATE_SNAPSHOTS=1 to write it, then review and commit it`);
   assert.equal(actual, readFileSync(file, 'utf8'), `${file} differs: rerun with UPDATE_SNAPSHOTS=1 if the change is intended`);
 }
 
@@ -108,7 +110,6 @@ test('SVG: links for nodes, dashed inferred marks, chains marked for the script 
 test('SVG snapshots of the real 图2 and 图4 (standalone files)', () => {
   for (const n of [2, 4]) {
     const file = figureFile(n);
-    if (!existsSync(file)) continue;
     const figure = parseFigureFile(readFileSync(file, 'utf8'), file);
     snapshot(`fig-${n}.svg`, pretty(renderSvg(layoutFigure(figure), { resolve, standalone: true })));
   }

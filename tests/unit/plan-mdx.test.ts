@@ -3,17 +3,22 @@ import assert from 'node:assert/strict';
 import { escapeMdx, chapterDocuments } from '../../src/lib/plan/mdx.ts';
 import { buildPlan } from '../../src/lib/plan/outline.ts';
 import { staleFiles } from '../../pipeline/convert.ts';
-import { corrections, source } from './helpers.ts';
+import { corrections, inFreshProcess, source } from './helpers.ts';
 
 test('the committed MDX equals a fresh conversion', () => {
   assert.deepEqual(staleFiles(), [], 'run npm run convert and commit content/plan');
 });
 
-test('conversion is deterministic', () => {
+test('conversion is deterministic: a fresh process and reversed notes give the same documents', () => {
   const a = chapterDocuments(buildPlan(source, corrections), 'x'.repeat(64));
-  const b = chapterDocuments(buildPlan(source, corrections), 'x'.repeat(64));
-  assert.deepEqual(a, b);
   assert.deepEqual(a.map((d) => d.file), ['preamble.mdx', 'sec-1.mdx', 'sec-2.mdx', 'sec-3.mdx', 'sec-4.mdx', 'sec-5.mdx', 'sec-6.mdx']);
+  // The notes' order in corrections.yaml must not matter: markers are numbered by where they appear.
+  assert.deepEqual(chapterDocuments(buildPlan(source, [...corrections].reverse()), 'x'.repeat(64)), a);
+  const fresh = inFreshProcess(`
+    import { chapterDocuments } from './src/lib/plan/mdx.ts';
+    import { loadPlan } from './src/lib/plan/load.ts';
+    process.stdout.write(JSON.stringify(chapterDocuments(loadPlan().plan, 'x'.repeat(64))));`);
+  assert.deepEqual(JSON.parse(fresh), a);
 });
 
 test('MDX syntax characters in the text are escaped', () => {

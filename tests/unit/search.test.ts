@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadPlan } from '../../src/lib/plan/load.ts';
+import { blockOf, blocksOf } from '../../src/lib/plan/outline.ts';
 import { buildCorpus, fromCorpusFile, toCorpusFile } from '../../src/lib/search/corpus.ts';
 import { excerpt, piecesFromMarkedHtml } from '../../src/lib/search/excerpt.ts';
 import { findRanges, groundTruth, matchSections, prepareCorpus } from '../../src/lib/search/match.ts';
 import { fold, foldText, parseQuery } from '../../src/lib/search/normalize.ts';
 import { landingId, rankSections } from '../../src/lib/search/rank.ts';
-import { parsePagefindLog } from '../../pipeline/pagefind.ts';
+import { manifestLanguages } from '../../pipeline/pagefind.ts';
 
 const { plan } = loadPlan();
 const corpus = buildCorpus(plan);
@@ -38,9 +39,9 @@ describe('corpus and ground truth', () => {
   it('covers every section, paragraph, key technology and figure line of the plan', () => {
     assert.equal(corpus.sections.length, plan.sections.size);
     const kinds = (k: string) => corpus.blocks.filter((b) => b.k === k).length;
-    assert.equal(kinds('p'), plan.paragraphs.size);
-    assert.equal(kinds('k'), plan.keyTechnologies.size);
-    assert.equal(kinds('f'), plan.figures.size);
+    assert.equal(kinds('p'), blocksOf(plan, 'paragraph').length);
+    assert.equal(kinds('k'), blocksOf(plan, 'keyTechnology').length);
+    assert.equal(kinds('f'), blocksOf(plan, 'figure').length);
     assert.equal(kinds('h'), [...plan.sections.values()].filter((s) => s.id !== 'preamble' && !s.runIn).length);
   });
   it('survives the compact wire form unchanged', () => {
@@ -58,8 +59,8 @@ describe('corpus and ground truth', () => {
   it('agrees with a plain scan of the source text', () => {
     for (const q of ['锂', '三江源', '科技特派员', '123']) {
       const scan = [...plan.sections.values()].filter((s) => {
-        const own = [s.runIn ? '' : s.text, ...s.paragraphIds.map((id) => plan.paragraphs.get(id)!.text),
-          ...[...plan.keyTechnologies.values(), ...plan.figures.values()].filter((x) => x.sectionId === s.id).map((x) => x.text)];
+        const own = [s.runIn ? '' : s.text, ...s.paragraphIds.map((id) => blockOf(plan, id, 'paragraph')!.text),
+          ...[...blocksOf(plan, 'keyTechnology'), ...blocksOf(plan, 'figure')].filter((x) => x.sectionId === s.id).map((x) => x.text)];
         return own.some((t) => t.includes(q));
       }).map((s) => s.id).sort();
       assert.deepEqual(groundTruth(prepared, [q]).sort(), scan, q);
@@ -111,9 +112,10 @@ describe('excerpts', () => {
   });
 });
 
-describe('Pagefind log', () => {
-  it('reads the discovered languages and totals', () => {
-    const log = '[Info]: Discovered 1 language: zh-cn\n[Info]:   * zh-cn: 8 pages\n[Info]: Total: \n  Indexed 1 language\n  Indexed 8 pages\n  Indexed 7629 words\n';
-    assert.deepEqual(parsePagefindLog(log), { languages: { 'zh-cn': 8 }, pages: 8, words: 7629 });
+describe('Pagefind manifest', () => {
+  it('reads the pages per language from pagefind-entry.json', () => {
+    const entry = '{"version":"1.6.0","languages":{"zh-cn":{"hash":"zh-cn_1","wasm":null,"page_count":22}}}';
+    assert.deepEqual(manifestLanguages(entry), { 'zh-cn': 22 });
+    assert.deepEqual(manifestLanguages('{"version":"1.6.0"}'), {});
   });
 });

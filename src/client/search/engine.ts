@@ -1,7 +1,7 @@
 /**
  * The site's search, shared by the header box, the search page and the benchmark.
  *
- * Plan text: exact-substring match over the plan's own text (search/plan-text.json, from the
+ * Plan text: exact-substring match over the plan's own text (CORPUS_PATH, from the
  * parsed source), ranked with the heading that holds the query first. Measured against
  * Pagefind alone (bench/search-recall.ts): Pagefind's word model, jieba at index time and
  * Intl.Segmenter at query time, over-matches plain queries (三江源 → 新能源) and drops quoted
@@ -11,7 +11,7 @@
  * the page text so that only exact matches are listed. When nothing matches exactly, Pagefind's
  * word-level results are shown instead, marked as approximate.
  */
-import { fromCorpusFile, type Corpus, type CorpusFile } from '../../lib/search/corpus.ts';
+import { CORPUS_PATH, fromCorpusFile, type Corpus, type CorpusFile } from '../../lib/search/corpus.ts';
 import { excerpt, piecesFromMarkedHtml, type Piece } from '../../lib/search/excerpt.ts';
 import { findRanges, matchSections, prepareCorpus, type PreparedCorpus } from '../../lib/search/match.ts';
 import { fold, parseQuery } from '../../lib/search/normalize.ts';
@@ -57,7 +57,7 @@ export interface FullResult extends PlanResult {
 let corpusPromise: Promise<{ corpus: Corpus; prepared: PreparedCorpus }> | undefined;
 
 export function loadCorpus() {
-  corpusPromise ??= fetch(withBase('search/plan-text.json'))
+  corpusPromise ??= fetch(withBase(CORPUS_PATH))
     .then((res) => {
       if (!res.ok) throw new Error(`搜索数据加载失败（${res.status}）`);
       return res.json() as Promise<CorpusFile>;

@@ -50,5 +50,3 @@ export function shortCitation(bib: Bibliography, target: CiteTarget): string {
 export function citation(bib: Bibliography, target: CiteTarget, accessed: string): Citation {
   return { reference: gbtReference(bib, target, accessed), short: shortCitation(bib, target), url: target.url };
 }
-
-export { paragraphPlace } from '../plan/place.ts';

@@ -2,11 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { figureFile, loadFigures } from './load.ts';
 import { layoutFigure, type Geometry } from './layout.ts';
-import { mermaidFingerprint, mermaidNodes, mermaidSource } from './mermaid.ts';
+import { MERMAID_SVG, mermaidFingerprint, mermaidNodes, mermaidSource } from './mermaid.ts';
 import { DataError } from '../errors.ts';
 import type { FigureData } from './schema.ts';
-import { renderSvg, sourceRef, type ResolveSource } from './svg.ts';
+import { LIGHT } from './palette.ts';
+import { renderSvg } from './svg.ts';
+import { sourceRef, type ResolveSource } from './sources.ts';
+import { keyTechnologyId } from '../plan/ids.ts';
 import { loadPlan } from '../plan/load.ts';
+import { blockOf } from '../plan/outline.ts';
 
 /**
  * Build-time access to the figures for the components and pages, loaded and checked against
@@ -35,13 +39,11 @@ export function geometry(data: FigureData): Geometry {
   let g = geometries.get(data.n);
   if (!g) {
     const { plan } = loadPlan();
-    g = layoutFigure(data, { ktTitle: (n) => plan.keyTechnologies.get(`kt-${n}`)?.title });
+    g = layoutFigure(data, { ktTitle: (n) => blockOf(plan, keyTechnologyId(n), 'keyTechnology')?.title });
     geometries.set(data.n, g);
   }
   return g;
 }
-
-export const MERMAID_SVG = 'src/generated/fig-1.svg';
 
 /** 图1, rendered by pipeline/diagrams.ts; undefined (with a warning) when that step has not run. */
 export function mermaidSvg(): string | undefined {
@@ -67,22 +69,22 @@ export function figureSvg(data: FigureData, standalone = false): string | undefi
   if (data.renderer === 'mermaid') {
     const svg = mermaidSvg();
     if (!svg || !standalone) return svg;
-    // The file on its own has no page CSS: give it the light colours Mermaid's own style would.
     return svg.replace('</title>', `</title><style>${STANDALONE_MERMAID_CSS}</style>`);
   }
   return renderSvg(geometry(data), { resolve: resolver(), standalone });
 }
 
+/** The file on its own has no page CSS: the light colours of the palette, as Mermaid's own style would give. */
 const STANDALONE_MERMAID_CSS = [
-  'svg{background:#fdfdfb}',
-  'text{fill:#1b1b1b}',
-  '.node rect{fill:#fdfdfb;stroke:#767676}',
+  `svg{background:${LIGHT.bg}}`,
+  `text{fill:${LIGHT.fg}}`,
+  `.node rect{fill:${LIGHT.bg};stroke:${LIGHT.border}}`,
   '.node .label text{text-anchor:middle}',
-  '.cluster rect{fill:#ecebe4;stroke:#d6d3c8}',
+  `.cluster rect{fill:${LIGHT.panel};stroke:${LIGHT.border}}`,
   '.cluster-label text{font-weight:700}',
-  '.flowchart-link{stroke:#6b6b6b;stroke-width:1.5;fill:none}',
+  `.flowchart-link{stroke:${LIGHT.link};stroke-width:1.5;fill:none}`,
   '.edge-thickness-thick{stroke-width:3}',
   '.edge-pattern-dotted{stroke-dasharray:5 4}',
-  '.marker,.arrowMarkerPath{fill:#6b6b6b;stroke:#6b6b6b}',
+  `.marker,.arrowMarkerPath{fill:${LIGHT.link};stroke:${LIGHT.link}}`,
   '.edgeLabel,.labelBkg{display:none}',
 ].join('');

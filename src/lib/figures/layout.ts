@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { curveBumpX, line } from 'd3-shape';
-import type { FigureData, FigureNode, FigureSource } from './schema.ts';
+import { CATEGORY_LAYER, KT_LAYER, type FigureData, type FigureNode, type FigureSource } from './schema.ts';
 import { measure, widest, wrap } from './wrap.ts';
 
 /**
@@ -12,9 +12,6 @@ import { measure, widest, wrap } from './wrap.ts';
  * column pass through it between the nodes, never through one. All numbers are rounded to 0.1
  * so the SVG is byte-stable for snapshot tests.
  */
-
-export const CATEGORY_LAYER = 'category';
-export const KT_LAYER = 'kt';
 
 export interface LayoutOptions {
   /** Label size in px at full size; never below 12 (the legibility floor). */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
 import { loadPlan } from '../plan/load.ts';
+import { blocksOf } from '../plan/outline.ts';
 import { formatPath, parseWithFriendlyErrors, parseYamlFile } from '../validate.ts';
 import { checkProvenance } from './provenance.ts';
 import { figureSchema, type FigureData } from './schema.ts';
@@ -63,7 +64,7 @@ export function loadFigures(root = process.cwd()): FigureData[] {
   }
   figures.sort((a, b) => a.n - b.n);
   const have = new Set(figures.map((f) => f.n));
-  const total = Math.max(FIGURE_COUNT, plan.figures.size);
+  const total = Math.max(FIGURE_COUNT, blocksOf(plan, 'figure').length);
   for (let n = 1; n <= total; n++) {
     if (!have.has(n)) throw new DataError(figureFile(n), '', `missing: the plan's 图${n}（略） has no figure data`);
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan/outline.ts';
 import type { FigureData, FigureNode } from './schema.ts';
-import { nodeAriaLabelFor, sourceRef } from './svg.ts';
+import { sourceRef } from './sources.ts';
+import { nodeAriaLabelFor } from './svg.ts';
 import { wrap } from './wrap.ts';
 
 /**
@@ -12,6 +13,9 @@ import { wrap } from './wrap.ts';
  * when the editor inferred them). Labels are wrapped here (Mermaid cannot measure CJK without
  * HTML labels, which do not survive in PDFs) and joined with <br>.
  */
+
+/** Where the build step writes 图1's rendered SVG (generated, git-ignored); the pages inline it. */
+export const MERMAID_SVG = 'src/generated/fig-1.svg';
 
 /** Mermaid ids must avoid "-" (it reads as an edge); node ids are kebab-case, so "_" is safe. */
 export function mermaidId(id: string): string {

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../plan/numerals.ts';
-import type { Plan } from '../plan/outline.ts';
-import type { FigureData, FigureNode, FigureSource } from './schema.ts';
+import { hasId, locate } from '../plan/locate.ts';
+import { blockOf, type Plan } from '../plan/outline.ts';
+import { CATEGORY_LAYER, KT_LAYER, type FigureData, type FigureNode, type FigureSource } from './schema.ts';
 
 /**
  * A rebuilt figure may only say what the plan says. These checks tie every label, count and
@@ -23,9 +24,6 @@ import type { FigureData, FigureNode, FigureSource } from './schema.ts';
  * - the caption is the name the section itself gives the figure ("…见图N").
  */
 
-export const KT_LAYER = 'kt';
-export const CATEGORY_LAYER = 'category';
-
 interface ResolvedSource {
   text: string;
   /** The section the cited words belong to (for a key technology: the 五（二） section it is listed under). */
@@ -34,17 +32,15 @@ interface ResolvedSource {
 }
 
 function resolveSource(plan: Plan, source: FigureSource): ResolvedSource | string {
-  const paragraph = plan.paragraphs.get(source.id);
-  if (paragraph) return { text: paragraph.text, sectionId: paragraph.sectionId, kind: 'paragraph' };
-  const kt = plan.keyTechnologies.get(source.id);
-  if (kt) return { text: kt.text, sectionId: kt.sectionId, kind: 'keyTechnology' };
-  const section = plan.sections.get(source.id);
-  if (section) {
+  if (!hasId(plan, source.id)) return `source id ${source.id} does not exist in the plan`;
+  const at = locate(plan, source.id);
+  if (at.kind === 'section') {
     // A run-in principle prints its number and lead inside the paragraph, so there is no heading to quote.
-    if (!section.text) return `section ${source.id} has no printed heading of its own; cite its paragraph (${section.paragraphIds[0] ?? 'none'}) instead`;
-    return { text: section.text, sectionId: section.id, kind: 'heading' };
+    if (!at.block) return `section ${source.id} has no printed heading of its own; cite its paragraph (${at.section.paragraphIds[0] ?? 'none'}) instead`;
+    return { text: at.block.text, sectionId: at.section.id, kind: 'heading' };
   }
-  return `source id ${source.id} does not exist in the plan`;
+  if (at.kind === 'figure') return `${source.id} is a figure placeholder, not words of the text`;
+  return { text: at.block!.text, sectionId: at.section.id, kind: at.kind };
 }
 
 function excerpt(text: string): string {
@@ -132,7 +128,7 @@ const LIST = /(?:围绕|支持)([^，。；]*?)([一二三四五六七八九十]
  */
 export function statedCategories(figure: FigureData, plan: Plan): StatedCategories | undefined {
   if (!figure.count) return undefined;
-  const paragraph = plan.paragraphs.get(figure.count.source.id);
+  const paragraph = blockOf(plan, figure.count.source.id, 'paragraph');
   const match = paragraph?.text.match(LIST);
   if (!paragraph || !match) return undefined;
   return {
@@ -222,7 +218,7 @@ function checkCount(figure: FigureData, plan: Plan, file: string): void {
 export function checkProvenance(figure: FigureData, plan: Plan, file: string): void {
   checkStructure(figure, file);
 
-  const placeholder = plan.figures.get(figure.id);
+  const placeholder = blockOf(plan, figure.id, 'figure');
   if (!placeholder) throw new DataError(file, 'id', `the plan has no ${figure.id.replace('fig-', '图')}（略） placeholder`);
   if (placeholder.sectionId !== figure.section) {
     throw new DataError(file, 'section', `${figure.id}'s placeholder is in ${placeholder.sectionId}, not ${figure.section}`);
@@ -232,7 +228,7 @@ export function checkProvenance(figure: FigureData, plan: Plan, file: string): v
   const seeFigure = new RegExp(`见图${figure.n}(?!\\d)`, 'u');
   const section = plan.sections.get(figure.section)!;
   const named = section.paragraphIds.some((id) => {
-    const text = plan.paragraphs.get(id)!.text;
+    const text = plan.blockById.get(id)!.text;
     return seeFigure.test(text) && text.includes(figure.caption);
   });
   if (!named) throw new DataError(file, 'caption', `"${figure.caption}" is not how ${figure.section} names 图${figure.n}; use the words it prints before "见图${figure.n}"`);
@@ -242,7 +238,7 @@ export function checkProvenance(figure: FigureData, plan: Plan, file: string): v
     const where = nodeWhere(node);
     checkSource(plan, figure, node.source, file, `${where} → source`);
     if (node.layer === KT_LAYER) {
-      const kt = plan.keyTechnologies.get(`kt-${node.kt}`)!;
+      const kt = blockOf(plan, `kt-${node.kt}`, 'keyTechnology')!;
       if (!kt.title.includes(node.label)) throw new DataError(file, `${where} → label`, `"${node.label}" is not part of the title of kt-${node.kt}, "${kt.title}"`);
     } else if (!node.source.quote.includes(node.label)) {
       throw new DataError(file, `${where} → label`, `"${node.label}" is not part of its quote "${node.source.quote}"`);

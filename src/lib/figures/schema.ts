@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { KEBAB_CASE } from '../plan/ids.ts';
 
 /**
  * The data behind the plan's twelve omitted figures ("图N（略）"). The print gives only the
@@ -8,7 +9,9 @@ import { z } from 'astro/zod';
  * quotes really are in the plan is checked against the parsed plan in provenance.ts.
  */
 
-const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The layers a domain figure's structure depends on: its categories and the 重大关键技术 (五（二）). */
+export const CATEGORY_LAYER = 'category';
+export const KT_LAYER = 'kt';
 
 /** Paragraph ids (sec-5-1-1-p4), key technology ids (kt-1) or section ids (sec-4-4-1, headings). */
 const sourceIdPattern = /^(sec(-\d+)+(-p\d+)?|kt-\d+)$/;
@@ -22,7 +25,7 @@ export const sourceSchema = z
 
 export const layerSchema = z
   .object({
-    key: z.string().regex(kebab, 'must be lower-case kebab-case'),
+    key: z.string().regex(KEBAB_CASE, 'must be lower-case kebab-case'),
     /** The column heading readers see (重点方向, 关键技术 …). */
     label: z.string().min(1),
   })
@@ -30,7 +33,7 @@ export const layerSchema = z
 
 export const nodeSchema = z
   .object({
-    id: z.string().regex(kebab, 'must be lower-case kebab-case'),
+    id: z.string().regex(KEBAB_CASE, 'must be lower-case kebab-case'),
     layer: z.string().min(1),
     /**
      * The text shown. Always a substring of source.quote (for key technologies: of the key

@@ -1,8 +1,8 @@
-import { paragraphPlace } from '../plan/place.ts';
-import type { Plan } from '../plan/outline.ts';
-import { idHref } from '../url.ts';
 import type { Geometry, GeoNode } from './layout.ts';
-import type { FigureSource } from './schema.ts';
+import { CATEGORY_LAYER, KT_LAYER } from './schema.ts';
+import { legendEntries, legendSample, SAMPLE_HEIGHT, SAMPLE_WIDTH } from './legend.ts';
+import { LIGHT, toneColour } from './palette.ts';
+import type { ResolveSource, SourceRef } from './sources.ts';
 
 /**
  * Geometry → SVG markup, as a string (the page inlines it; /figures/N.svg serves it as a file).
@@ -11,38 +11,6 @@ import type { FigureSource } from './schema.ts';
  * properties (light and dark), because CSS rules override presentation attributes. No inline
  * style and no script: the markup passes a strict CSP and reads complete without JavaScript.
  */
-
-export interface SourceRef {
-  /** The paragraph on its chapter page, with the quote as a text fragment where that is safe. */
-  href: string;
-  /** Where the words are, as a reader would cite them: "五（一）1 第4段". */
-  where: string;
-}
-
-export type ResolveSource = (source: FigureSource) => SourceRef;
-
-/** Text fragment directive value: commas, dashes and ampersands are syntax and must be escaped. */
-export function textFragment(quote: string): string {
-  return encodeURIComponent(quote).replace(/-/g, '%2D');
-}
-
-/**
- * A source's link and citation. Paragraph quotes become `#id:~:text=…` so Chromium highlights the
- * words; a key technology or heading gets the plain `#id`, because its words are also printed as
- * a label inside the figures on the same page, and a text fragment matches the first occurrence.
- */
-export function sourceRef(plan: Plan, source: FigureSource, base?: string): SourceRef {
-  const paragraph = plan.paragraphs.get(source.id);
-  if (paragraph) {
-    const section = plan.sections.get(paragraph.sectionId)!;
-    return { href: `${idHref(paragraph.id, paragraph.chapter, base)}:~:text=${textFragment(source.quote)}`, where: paragraphPlace(section.path, paragraph.n) };
-  }
-  const kt = plan.keyTechnologies.get(source.id);
-  if (kt) return { href: idHref(kt.id, kt.chapter, base), where: `${plan.sections.get(kt.sectionId)!.path} 关键技术${kt.n}` };
-  const section = plan.sections.get(source.id);
-  if (section) return { href: idHref(section.id, section.chapter, base), where: `${section.path} 标题` };
-  throw new Error(`sourceRef: unknown source id ${source.id}`);
-}
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -54,17 +22,7 @@ const attrs = (map: Record<string, string | number | undefined | false>) =>
     .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
     .join('');
 
-/** Light-scheme fallbacks for the standalone file; figures.css maps the same roles to page colours. */
-export const LIGHT = {
-  fg: '#1b1b1b',
-  muted: '#555555',
-  bg: '#fdfdfb',
-  panel: '#f2f1ec',
-  border: '#767676',
-  link: '#6b6b6b',
-  tones: ['#1d4e89', '#2e6b30', '#9a4a00', '#6a3d9a', '#00697a', '#a3271f'],
-};
-const tone = (t: number) => (t ? LIGHT.tones[(t - 1) % LIGHT.tones.length]! : LIGHT.link);
+const tone = toneColour;
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -88,14 +46,14 @@ export function nodeAriaLabelFor(text: string, layer: string, inferred: boolean,
 export function nodeAriaLabel(geometry: Geometry, node: GeoNode, ref: SourceRef): string {
   // The name must contain the visible text in DOM order (WCAG 2.5.3, label in name): a key
   // technology's number comes first, a count follows the label.
-  const text = !node.meta ? node.label : node.layer === 'kt' ? `${node.meta} ${node.label}` : `${node.label} ${node.meta}`;
+  const text = !node.meta ? node.label : node.layer === KT_LAYER ? `${node.meta} ${node.label}` : `${node.label} ${node.meta}`;
   return nodeAriaLabelFor(text, layerLabel(geometry, node.layer), node.inferred, ref);
 }
 
 function renderNode(geometry: Geometry, node: GeoNode, resolve: ResolveSource): string {
   const { fontSize, lineHeight, metaSize, padY } = geometry;
   const ref = resolve(node.source);
-  const isCategory = node.layer === 'category';
+  const isCategory = node.layer === CATEGORY_LAYER;
   const classes = ['rm-node', `rm-layer-${node.layer}`, node.tone ? `rm-tone-${node.tone}` : '', node.inferred ? 'rm-inferred' : '', node.domain ? 'rm-domain' : ''].filter(Boolean).join(' ');
   const cx = node.x + node.w / 2;
   const metaH = node.meta ? Math.round(metaSize * 1.35) : 0;
@@ -129,10 +87,10 @@ function renderNode(geometry: Geometry, node: GeoNode, resolve: ResolveSource): 
   if (node.tone && !isCategory) {
     out.push(`<rect${attrs({ class: 'rm-bar', x: node.x, y: node.y, width: 3, height: node.h, fill: tone(node.tone) })}/>`);
   }
-  const meta = node.meta ? `<text${attrs({ class: 'rm-meta', x: cx, y: node.y + padY + metaSize, 'text-anchor': 'middle', 'font-size': metaSize, fill: LIGHT.muted })}>${escapeXml(node.layer === 'kt' ? `${node.meta} ` : ` ${node.meta}`)}</text>` : '';
+  const meta = node.meta ? `<text${attrs({ class: 'rm-meta', x: cx, y: node.y + padY + metaSize, 'text-anchor': 'middle', 'font-size': metaSize, fill: LIGHT.muted })}>${escapeXml(node.layer === KT_LAYER ? `${node.meta} ` : ` ${node.meta}`)}</text>` : '';
   // Drawn on top either way; in the DOM (reading order) the number of a key technology leads. The
   // space (not drawn: SVG collapses it) keeps "关键技术1" apart from "100MW…" in the text content.
-  if (node.layer === 'kt') out.push(meta);
+  if (node.layer === KT_LAYER) out.push(meta);
   // Baseline of a line: its top plus the ascent, about 0.88em for CJK fonts, centred in the line box.
   const ascent = (lineHeight - fontSize) / 2 + fontSize * 0.88;
   out.push(`<text${attrs({ class: 'rm-label', x: cx, 'text-anchor': 'middle', 'font-size': fontSize, 'font-weight': isCategory ? 700 : undefined, fill: LIGHT.fg })}>`);
@@ -143,19 +101,16 @@ function renderNode(geometry: Geometry, node: GeoNode, resolve: ResolveSource): 
   return out.join('');
 }
 
-/** The markup of the legend the standalone file draws (the page shows an HTML legend instead). */
+/** The legend inside the standalone file (the page shows the same entries as an HTML list). */
 function renderLegend(geometry: Geometry, y: number): string {
   const parts: string[] = [];
   let x = geometry.period.x0;
-  const item = (sample: string, text: string) => {
-    parts.push(sample.replace(/X0/g, String(x)).replace(/X1/g, String(x + 28)));
-    parts.push(`<text x="${x + 34}" y="${y + 4}" font-size="12" fill="${LIGHT.fg}">${escapeXml(text)}</text>`);
-    x += 34 + text.length * 12 + 24;
-  };
-  if (geometry.hasStatedLinks) item(`<line x1="X0" y1="${y}" x2="X1" y2="${y}" stroke="${LIGHT.link}" stroke-width="1.5"/>`, '实线：正文明言的关系');
-  if (geometry.hasInferredLinks) item(`<line x1="X0" y1="${y}" x2="X1" y2="${y}" stroke="${LIGHT.link}" stroke-width="1.5" stroke-dasharray="5 4"/>`, '虚线：编者推断的关系');
-  if (geometry.bands.length) item(`<rect x="X0" y="${y - 7}" width="28" height="14" rx="3" fill="${LIGHT.panel}" stroke="none"/>`, '灰底：正文就整个领域而言');
-  if (geometry.hasInferredNodes) item(`<rect x="X0" y="${y - 7}" width="28" height="14" rx="3" fill="none" stroke="${LIGHT.border}" stroke-dasharray="4 3"/>`, '虚框：编者拆分或推断的节点');
+  for (const { sample, text } of legendEntries(geometry)) {
+    if (!sample) continue;
+    parts.push(legendSample(sample, x, y - SAMPLE_HEIGHT / 2));
+    parts.push(`<text x="${x + SAMPLE_WIDTH + 6}" y="${y + 4}" font-size="12" fill="${LIGHT.fg}">${escapeXml(text)}</text>`);
+    x += SAMPLE_WIDTH + 6 + text.length * 12 + 24;
+  }
   return `<g class="rm-legend">${parts.join('')}</g>`;
 }
 

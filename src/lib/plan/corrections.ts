@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { DataError } from '../errors.ts';
 import { parseWithFriendlyErrors, parseYamlFile } from '../validate.ts';
+import { KEBAB_CASE, PLAN_ID } from './ids.ts';
 
 export const CORRECTIONS_FILE = 'content/editorial/corrections.yaml';
 
@@ -17,16 +18,14 @@ export const correctionTypes = {
 
 export type CorrectionType = keyof typeof correctionTypes;
 
-const idPattern = /^(preamble|sec(-\d+)+|kt-\d+|fig-\d+)(-p\d+)?$/;
-
 const targetSchema = z.object({
-  id: z.string().regex(idPattern, 'must be a plan id such as sec-4-3-1-10, sec-1-1-p3 or kt-12'),
+  id: z.string().regex(PLAN_ID, 'must be a plan id such as sec-4-3-1-10, sec-1-1-p3 or kt-12'),
   quote: z.string().min(1, 'must quote the original text exactly'),
 });
 
 export const correctionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case'),
+    id: z.string().regex(KEBAB_CASE, 'must be lower-case kebab-case'),
     type: z.enum(Object.keys(correctionTypes) as [CorrectionType, ...CorrectionType[]]),
     target: targetSchema,
     /** The corrected reading, where one exists ("（四）", "自主知识产权"). */

@@ -1,7 +1,8 @@
 import { DataError } from '../errors.ts';
 import type { Correction } from './corrections.ts';
 import { CORRECTIONS_FILE } from './corrections.ts';
-import { toChineseNumeral } from './numerals.ts';
+import { figureId, keyTechnologyId, paragraphId, PREAMBLE_ID, sectionId } from './ids.ts';
+import { parseChineseNumeral, toChineseNumeral } from './numerals.ts';
 import { parseSource, SPLIT_MARK, type HeadingKind, type SourceBlock } from './parse.ts';
 
 /**
@@ -36,44 +37,48 @@ export interface PlanSection {
   runIn: boolean;
 }
 
-export interface PlanParagraph {
+interface BlockCommon {
   id: string;
-  sectionId: string;
-  n: number;
+  /** 1-based line of the source file (both halves of a split line keep the same one). */
   line: number;
+  /** The block's words exactly as printed, without indentation. */
   text: string;
+  /** The section the block belongs to (a heading's own section). */
+  sectionId: string;
+  chapter: number;
+}
+
+/** A numbered heading; its id is its section's id. */
+export interface HeadingBlock extends BlockCommon { kind: 'heading' }
+
+export interface ParagraphBlock extends BlockCommon {
+  kind: 'paragraph';
+  /** 1-based position among the section's own paragraphs. */
+  n: number;
   /** Length of a run-in lead ("1、国家战略与区域发展相结合。") at the start of text. */
   leadLength?: number;
   /** Length of a label ("科技创新投入：") at the start of text. */
   labelLength?: number;
-  chapter: number;
 }
 
-export interface PlanKeyTechnology {
-  id: string;
+/** "关键技术12 …" in 五（二）. */
+export interface KeyTechnologyBlock extends BlockCommon {
+  kind: 'keyTechnology';
   n: number;
-  line: number;
-  text: string;
   marker: string;
   title: string;
-  sectionId: string;
-  chapter: number;
 }
 
-export interface PlanFigure {
-  id: string;
+/** "图N（略）": where the print omits a figure. */
+export interface FigureBlock extends BlockCommon {
+  kind: 'figure';
   n: number;
-  line: number;
-  text: string;
-  sectionId: string;
-  chapter: number;
 }
 
-export type BlockRef =
-  | { type: 'heading'; id: string }
-  | { type: 'paragraph'; id: string }
-  | { type: 'keyTechnology'; id: string }
-  | { type: 'figure'; id: string };
+/** Everything the plan prints, one block per printed paragraph (or heading). */
+export type PlanBlock = HeadingBlock | ParagraphBlock | KeyTechnologyBlock | FigureBlock;
+export type BlockKind = PlanBlock['kind'];
+export type BlockOf<K extends BlockKind> = Extract<PlanBlock, { kind: K }>;
 
 export interface Annotation {
   correctionId: string;
@@ -86,14 +91,29 @@ export interface Annotation {
 }
 
 export interface Plan {
+  /** The 前言: the root of the outline. */
+  root: PlanSection;
+  /** The chapters 一…六, in order. */
+  chapters: PlanSection[];
+  /** Every section by id, the root included. */
   sections: Map<string, PlanSection>;
-  paragraphs: Map<string, PlanParagraph>;
-  keyTechnologies: Map<string, PlanKeyTechnology>;
-  figures: Map<string, PlanFigure>;
-  /** Everything in reading order. */
-  sequence: BlockRef[];
+  /** Everything printed, in reading order. */
+  blocks: PlanBlock[];
+  /** The blocks by id. */
+  blockById: Map<string, PlanBlock>;
   corrections: Correction[];
   annotations: Annotation[];
+}
+
+/** The blocks of one kind, in reading order. */
+export function blocksOf<K extends BlockKind>(plan: Plan, kind: K): BlockOf<K>[] {
+  return plan.blocks.filter((b): b is BlockOf<K> => b.kind === kind);
+}
+
+/** The block with this id, if it is of this kind. */
+export function blockOf<K extends BlockKind>(plan: Plan, id: string, kind: K): BlockOf<K> | undefined {
+  const block = plan.blockById.get(id);
+  return block?.kind === kind ? (block as BlockOf<K>) : undefined;
 }
 
 const LABEL = /^([^，。：；、“”《》（）]{2,8})：/u;
@@ -109,45 +129,44 @@ function sectionPath(kind: HeadingKind, value: number, parentPath: string): stri
 
 export function buildPlan(source: string, corrections: Correction[]): Plan {
   const splits = corrections.filter((c) => c.type === 'heading-split').map((c) => ({ noteId: c.id, quote: c.target.quote }));
-  const blocks = parseSource(source, splits, SOURCE_FILE);
-  const renumber = resolveNumbering(blocks, corrections);
+  const sourceBlocks = parseSource(source, splits, SOURCE_FILE);
+  const renumber = resolveNumbering(sourceBlocks, corrections);
   const gapAllowed = new Set(corrections.filter((c) => c.type === 'numbering-gap').map((c) => c.target.id));
 
-  const plan: Plan = { sections: new Map(), paragraphs: new Map(), keyTechnologies: new Map(), figures: new Map(), sequence: [], corrections, annotations: [] };
-  const preamble: PlanSection = { id: 'preamble', kind: 'preamble', level: 0, line: 1, text: '', marker: '', title: '前言', value: 0, printedValue: 0, path: '前言', chapter: 0, childIds: [], paragraphIds: [], runIn: false };
-  plan.sections.set(preamble.id, preamble);
+  const root: PlanSection = { id: PREAMBLE_ID, kind: 'preamble', level: 0, line: 1, text: '', marker: '', title: '前言', value: 0, printedValue: 0, path: '前言', chapter: 0, childIds: [], paragraphIds: [], runIn: false };
+  const plan: Plan = { root, chapters: [], sections: new Map([[root.id, root]]), blocks: [], blockById: new Map(), corrections, annotations: [] };
+  const counts = { keyTechnology: 0, figure: 0 };
+  const add = (block: PlanBlock) => {
+    plan.blocks.push(block);
+    plan.blockById.set(block.id, block);
+  };
 
   // stack[level] is the open section at that level; stack[0] is the preamble (the root).
-  const stack: PlanSection[] = [preamble];
+  const stack: PlanSection[] = [root];
   const current = () => stack[stack.length - 1]!;
   const where = (b: SourceBlock) => `line ${b.line}`;
 
-  const addParagraph = (block: SourceBlock, extra: Partial<PlanParagraph> = {}) => {
+  const addParagraph = (block: SourceBlock, extra: Partial<ParagraphBlock> = {}) => {
     const section = current();
     const n = section.paragraphIds.length + 1;
-    const paragraph: PlanParagraph = { id: `${section.id}-p${n}`, sectionId: section.id, n, line: block.line, text: block.text, chapter: section.chapter, ...extra };
+    const paragraph: ParagraphBlock = { kind: 'paragraph', id: paragraphId(section.id, n), sectionId: section.id, n, line: block.line, text: block.text, chapter: section.chapter, ...extra };
     const label = section.kind !== 'preamble' && !extra.leadLength ? block.text.match(LABEL) : null;
     if (label) paragraph.labelLength = label[0].length;
     section.paragraphIds.push(paragraph.id);
-    plan.paragraphs.set(paragraph.id, paragraph);
-    plan.sequence.push({ type: 'paragraph', id: paragraph.id });
+    add(paragraph);
   };
 
-  for (const block of blocks) {
+  for (const block of sourceBlocks) {
     if (block.kind === 'paragraph') { addParagraph(block); continue; }
 
     if (block.kind === 'keyTechnology' || block.kind === 'figure') {
-      const list = block.kind === 'keyTechnology' ? plan.keyTechnologies : plan.figures;
-      const prefix = block.kind === 'keyTechnology' ? 'kt' : 'fig';
-      const expected = list.size + 1;
+      const expected = ++counts[block.kind];
       if (block.value !== expected) {
         throw new DataError(SOURCE_FILE, where(block), `"${block.marker}" is out of sequence: expected number ${expected}`);
       }
-      const id = `${prefix}-${block.value}`;
-      const common = { id, n: block.value, line: block.line, text: block.text, sectionId: current().id, chapter: current().chapter };
-      if (block.kind === 'keyTechnology') plan.keyTechnologies.set(id, { ...common, marker: block.marker!, title: block.title! });
-      else plan.figures.set(id, common);
-      plan.sequence.push({ type: block.kind, id });
+      const common = { n: block.value, line: block.line, text: block.text, sectionId: current().id, chapter: current().chapter };
+      if (block.kind === 'keyTechnology') add({ kind: 'keyTechnology', id: keyTechnologyId(block.value), ...common, marker: block.marker!, title: block.title! });
+      else add({ kind: 'figure', id: figureId(block.value), ...common });
       continue;
     }
 
@@ -160,7 +179,7 @@ export function buildPlan(source: string, corrections: Correction[]): Plan {
     const value = renumber.get(block) ?? block.value!;
     const siblings = parent.childIds.map((id) => plan.sections.get(id)!).filter((s) => s.kind === block.kind);
     const expected = (siblings.at(-1)?.value ?? 0) + 1;
-    const id = parent.kind === 'preamble' ? `sec-${value}` : `${parent.id}-${value}`;
+    const id = sectionId(parent.id, value);
     if (value !== expected && !(value > expected && gapAllowed.has(id))) {
       throw new DataError(SOURCE_FILE, where(block), `heading "${block.text}" is numbered ${value} where ${expected} was expected; if the print is wrong, add a "numbering" or "numbering-gap" note to ${CORRECTIONS_FILE}`);
     }
@@ -180,17 +199,18 @@ export function buildPlan(source: string, corrections: Correction[]): Plan {
       marker: block.marker!,
       title: runIn ? block.title!.slice(0, sentenceEnd + 1) : block.title!,
       value, printedValue: block.value!,
-      path: sectionPath(block.kind, value, parent.path === '前言' ? '' : parent.path),
+      path: sectionPath(block.kind, value, parent.id === PREAMBLE_ID ? '' : parent.path),
       chapter: block.kind === 'chapter' ? value : parent.chapter,
       parentId: parent.id, childIds: [], paragraphIds: [], runIn,
     };
     parent.childIds.push(id);
     plan.sections.set(id, section);
+    if (level === 1) plan.chapters.push(section);
     stack.push(section);
     if (runIn) {
       addParagraph(block, { leadLength: block.marker!.length + block.gap!.length + sentenceEnd + 1 });
     } else {
-      plan.sequence.push({ type: 'heading', id });
+      add({ kind: 'heading', id, line: block.line, text: block.text, sectionId: id, chapter: section.chapter });
     }
   }
 
@@ -210,26 +230,21 @@ function resolveNumbering(blocks: SourceBlock[], corrections: Correction[]): Map
     }
     const reading = c.reading!.match(/\d+|[一二三四五六七八九十]+/u)?.[0];
     const block = matches[0]!;
-    const corrected = reading === undefined ? NaN : /\d/.test(reading) ? Number(reading) : toValue(reading);
-    if (Number.isNaN(corrected)) throw new DataError(CORRECTIONS_FILE, `note "${c.id}"`, `reading "${c.reading}" holds no number`);
+    const noNumber = () => new DataError(CORRECTIONS_FILE, `note "${c.id}"`, `reading "${c.reading}" holds no number`);
+    if (reading === undefined) throw noNumber();
+    let corrected: number;
+    try {
+      corrected = /\d/.test(reading) ? Number(reading) : parseChineseNumeral(reading);
+    } catch {
+      throw noNumber();
+    }
     result.set(block, corrected);
   }
   return result;
 }
 
-function toValue(numeral: string): number {
-  for (let v = 1; v < 100; v++) if (toChineseNumeral(v) === numeral) return v;
-  return NaN;
-}
-
-function blockText(plan: Plan, id: string): string | undefined {
-  const section = plan.sections.get(id);
-  if (section) return section.runIn ? undefined : section.text;
-  return plan.paragraphs.get(id)?.text ?? plan.keyTechnologies.get(id)?.text ?? plan.figures.get(id)?.text;
-}
-
-function locate(plan: Plan, c: Correction, target: { id: string; quote: string }, role: Annotation['role']): Annotation {
-  const text = blockText(plan, target.id);
+function findQuote(plan: Plan, c: Correction, target: { id: string; quote: string }, role: Annotation['role']): Annotation {
+  const text = plan.blockById.get(target.id)?.text;
   const node = `note "${c.id}" → ${role === 'anchor' ? 'anchor' : 'target'}`;
   if (text === undefined) throw new DataError(CORRECTIONS_FILE, node, `id ${target.id} does not exist in the plan (or has no text of its own)`);
   const quote = target.quote.replace(SPLIT_MARK, '');
@@ -244,7 +259,7 @@ function annotate(plan: Plan, corrections: Correction[]): Annotation[] {
   const annotations: Annotation[] = [];
   for (const c of corrections) {
     if (c.type === 'heading-split') {
-      const heading = [...plan.sections.values()].find((s) => s.id === c.target.id);
+      const heading = plan.sections.get(c.target.id);
       const before = c.target.quote.split(SPLIT_MARK)[0]!;
       if (!heading || !heading.text.endsWith(before)) {
         throw new DataError(CORRECTIONS_FILE, `note "${c.id}" → target`, `after the split, ${c.target.id} should be the heading ending "${before}"${heading ? `, but it reads "${heading.text}"` : ', but no such heading exists'}`);
@@ -252,8 +267,8 @@ function annotate(plan: Plan, corrections: Correction[]): Annotation[] {
       annotations.push({ correctionId: c.id, blockId: heading.id, start: heading.text.length, end: heading.text.length, role: 'target' });
       continue;
     }
-    annotations.push(locate(plan, c, c.target, 'target'));
-    if (c.anchor) annotations.push(locate(plan, c, c.anchor, 'anchor'));
+    annotations.push(findQuote(plan, c, c.target, 'target'));
+    if (c.anchor) annotations.push(findQuote(plan, c, c.anchor, 'anchor'));
   }
   return annotations;
 }

@@ -1,4 +1,5 @@
 import { DataError } from '../errors.ts';
+import { CORRECTIONS_FILE } from './corrections.ts';
 import { parseChineseNumeral } from './numerals.ts';
 
 /**
@@ -79,22 +80,22 @@ export function parseSource(source: string, splits: HeadingSplit[] = [], file = 
       return;
     }
     if (used.has(split.noteId)) {
-      throw new DataError('content/editorial/corrections.yaml', split.noteId, `heading-split quote "${split.quote}" matches more than one paragraph (lines ${used.get(split.noteId)} and ${line})`);
+      throw new DataError(CORRECTIONS_FILE, `note "${split.noteId}"`, `heading-split quote "${split.quote}" matches more than one paragraph (lines ${used.get(split.noteId)} and ${line})`);
     }
     used.set(split.noteId, line);
     const at = text.indexOf(split.quote.replace(SPLIT_MARK, '')) + split.quote.indexOf(SPLIT_MARK);
     const heading = classify(text.slice(0, at), line);
     if (heading.kind === 'paragraph') {
-      throw new DataError('content/editorial/corrections.yaml', split.noteId, `heading-split at line ${line} leaves "${text.slice(0, at)}", which is not a numbered heading`);
+      throw new DataError(CORRECTIONS_FILE, `note "${split.noteId}"`, `heading-split at line ${line} leaves "${text.slice(0, at)}", which is not a numbered heading`);
     }
     blocks.push({ ...heading, splitBy: split.noteId }, { ...classify(text.slice(at), line), kind: 'paragraph', splitBy: split.noteId });
   });
   for (const split of splits) {
     if (!split.quote.includes(SPLIT_MARK)) {
-      throw new DataError('content/editorial/corrections.yaml', split.noteId, `heading-split quote "${split.quote}" must mark the split point with "${SPLIT_MARK}"`);
+      throw new DataError(CORRECTIONS_FILE, `note "${split.noteId}"`, `heading-split quote "${split.quote}" must mark the split point with "${SPLIT_MARK}"`);
     }
     if (!used.has(split.noteId)) {
-      throw new DataError('content/editorial/corrections.yaml', split.noteId, `heading-split quote "${split.quote.replace(SPLIT_MARK, '')}" is not found in the source text`);
+      throw new DataError(CORRECTIONS_FILE, `note "${split.noteId}"`, `heading-split quote "${split.quote.replace(SPLIT_MARK, '')}" is not found in the source text`);
     }
   }
   return blocks;

@@ -7,6 +7,9 @@ import type { Plan } from '../plan/outline.ts';
  * and it is what the exact-substring search runs over in the browser (written as JSON at build).
  */
 
+/** Where the corpus is published, relative to the site root (written by pipeline/pagefind.ts). */
+export const CORPUS_PATH = 'search/plan-text.json';
+
 export interface CorpusSection {
   id: string;
   /** Place in the plan's numbering ("五（一）2（2）"); "前言" for the preamble. */
@@ -43,24 +46,10 @@ export function buildCorpus(plan: Plan): Corpus {
     return index.get(id)!;
   };
   const sectionIndex = (id: string) => index.get(id) ?? addSection(id);
-  sectionIndex('preamble');
+  sectionIndex(plan.root.id);
 
-  const blocks: CorpusBlock[] = [];
-  for (const ref of plan.sequence) {
-    if (ref.type === 'heading') {
-      const s = sectionIndex(ref.id);
-      blocks.push({ id: ref.id, s, k: 'h', text: plan.sections.get(ref.id)!.text });
-    } else if (ref.type === 'paragraph') {
-      const p = plan.paragraphs.get(ref.id)!;
-      blocks.push({ id: p.id, s: sectionIndex(p.sectionId), k: 'p', text: p.text });
-    } else if (ref.type === 'keyTechnology') {
-      const kt = plan.keyTechnologies.get(ref.id)!;
-      blocks.push({ id: kt.id, s: sectionIndex(kt.sectionId), k: 'k', text: kt.text });
-    } else {
-      const fig = plan.figures.get(ref.id)!;
-      blocks.push({ id: fig.id, s: sectionIndex(fig.sectionId), k: 'f', text: fig.text });
-    }
-  }
+  const KIND = { heading: 'h', paragraph: 'p', keyTechnology: 'k', figure: 'f' } as const;
+  const blocks: CorpusBlock[] = plan.blocks.map((b) => ({ id: b.id, s: sectionIndex(b.sectionId), k: KIND[b.kind], text: b.text }));
   return { sections, blocks };
 }
 

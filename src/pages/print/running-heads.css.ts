@@ -5,6 +5,6 @@ import { loadPlan } from '../../lib/plan/load.ts';
 import { runningHeadsCss } from '../../lib/print/running-heads.ts';
 
 export const GET: APIRoute = () => {
-  const chapters = [...loadPlan().plan.sections.values()].filter((s) => s.level === 1).map((s) => ({ chapter: s.chapter, heading: s.text }));
+  const chapters = loadPlan().plan.chapters.map((s) => ({ chapter: s.chapter, heading: s.text }));
   return new Response(runningHeadsCss(site.title, chapters), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
 };
