@@ -12,3 +12,12 @@ export const site = {
   date: undefined as string | undefined,
   documentNumber: undefined as string | undefined,
 } as const;
+
+/**
+ * What every reader is told up front, on /, in the footer and in every PDF: what this edition
+ * is and is not. It names no issuing body, date or number, because the source gives none.
+ */
+export const notice = {
+  short: '非官方校读本：正文逐字照录原文，未作任何改动；编者校正仅以明确标注的“编者注”呈现。',
+  official: '本规划的正式文本以发布机关公布的文本为准。',
+} as const;
