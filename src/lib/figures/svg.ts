@@ -96,7 +96,7 @@ function renderNode(geometry: Geometry, node: GeoNode, resolve: ResolveSource): 
   out.push(`<text${attrs({ class: 'rm-label', x: cx, 'text-anchor': 'middle', 'font-size': fontSize, 'font-weight': isCategory ? 700 : undefined, fill: LIGHT.fg })}>`);
   node.lines.forEach((text, i) => out.push(`<tspan${attrs({ x: cx, y: Math.round((textTop + i * lineHeight + ascent) * 10) / 10 })}>${escapeXml(text)}</tspan>`));
   out.push('</text>');
-  if (node.layer !== 'kt') out.push(meta);
+  if (node.layer !== KT_LAYER) out.push(meta);
   out.push('</a>');
   return out.join('');
 }
