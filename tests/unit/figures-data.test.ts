@@ -149,13 +149,13 @@ describe('bad figure data gives a clear error', () => {
   });
 
   it('unknown link endpoint', () => {
-    const text = fig2With('{ from: wind-tech, to: kt-9, inferred: true }', '{ from: wind-tech, to: kt-99, inferred: true }');
+    const text = fig2With('{ from: wind-tech, to: kt-9 }', '{ from: wind-tech, to: kt-99 }');
     throwsDataError(() => check(text), FIG2, /link "wind-tech → kt-99"/, /node "kt-99" does not exist/);
   });
 
   it('unknown layer', () => {
     const text = fig2With('id: grid-access, layer: technology', 'id: grid-access, layer: technique');
-    throwsDataError(() => check(text), FIG2, /node "grid-access"/, /layer "technique" is not one of the figure's layers/);
+    throwsDataError(() => parseFigureFile(text, FIG2), FIG2, /node "grid-access" → layer/, /must be one of category, technology, kt, mode, vehicle, maturity, goal/);
   });
 
   it('schema errors name the node and field', () => {
@@ -163,14 +163,24 @@ describe('bad figure data gives a clear error', () => {
     throwsDataError(() => parseFigureFile(text, FIG2), FIG2, /node "pv-industry" → items/);
   });
 
-  it('a stated link without its sentence', () => {
-    const text = fig2With('{ from: wind-tech, to: kt-9, inferred: true }', '{ from: wind-tech, to: kt-9, inferred: false }');
-    throwsDataError(() => parseFigureFile(text, FIG2), FIG2, /link "wind-tech → kt-9" → source/, /must cite the sentence/);
+  it('a link with neither a sentence, nor shared wording, nor the editor\'s reason', () => {
+    const text = fig2With('{ from: grid-security, to: grid-access, reason:', '{ from: grid-security, to: grid-access, note:');
+    throwsDataError(() => check(text), FIG2, /link "grid-security → grid-access"/, /share no specific wording; cite the sentence that states it \(source\) or give the editor's reason/);
+  });
+
+  it('a reason on a link whose basis is shared wording', () => {
+    const text = fig2With('{ from: wind-tech, to: kt-9 }', '{ from: wind-tech, to: kt-9, reason: 同属风能 }');
+    throwsDataError(() => check(text), FIG2, /link "wind-tech → kt-9" → reason/, /share the wording "地区风"/);
   });
 
   it('a stated link whose sentence does not name both ends', () => {
-    const text = fig2With('{ from: wind-tech, to: kt-9, inferred: true }', '{ from: wind-tech, to: self-rd, inferred: false, source: { id: sec-5-1-1-p4, quote: "以自主研发与联合开发为主要创新类型" } }');
+    const text = fig2With('{ from: wind-tech, to: kt-9 }', '{ from: wind-tech, to: self-rd, source: { id: sec-5-1-1-p4, quote: "以自主研发与联合开发为主要创新类型" } }');
     throwsDataError(() => check(text), FIG2, /link "wind-tech → self-rd" → source\.quote/, /does not name "适宜地区风电技术"/);
+  });
+
+  it('a kind outside the 研发内容 column', () => {
+    const text = fig2With('id: wind-industry, layer: category,', 'id: wind-industry, layer: category, kind: product,');
+    throwsDataError(() => parseFigureFile(text, FIG2), FIG2, /node "wind-industry" → kind/, /only nodes of the "technology" layer/);
   });
 
   it('section that is not where the placeholder is', () => {

@@ -3,7 +3,9 @@ import { DataError } from '../errors.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../plan/numerals.ts';
 import { hasId, locate } from '../plan/locate.ts';
 import { blockOf, type Plan } from '../plan/outline.ts';
-import { CATEGORY_LAYER, KT_LAYER, type FigureData, type FigureNode, type FigureSource } from './schema.ts';
+import { layerKeysOf } from './grammar.ts';
+import { CATEGORY_LAYER, KT_LAYER, type FigureData, type FigureLink, type FigureNode, type FigureSource } from './schema.ts';
+import { sharedTerm } from './wording.ts';
 
 /**
  * A rebuilt figure may only say what the plan says. These checks tie every label, count and
@@ -17,7 +19,9 @@ import { CATEGORY_LAYER, KT_LAYER, type FigureData, type FigureNode, type Figure
  *   substring of the key technology's title (its quote may be any part of the key technology);
  * - on a domain figure (图2–图12) paragraphs and headings must come from the figure's own section,
  *   because the issue asks for what *that domain's* text gives; key technologies may come from 五（二）;
- * - a link that is not inferred cites one sentence holding both ends' labels;
+ * - every link has a basis (gradeLink): *stated* when it cites a sentence whose quote names both
+ *   ends; else *shared wording* when the two labels share a specific term (wording.ts); else the
+ *   editor's *judgement*, which must say why in `reason`;
  * - count.source states both numbers as printed ("五大类18项", "四大类共15项"), the number of
  *   category nodes equals the stated number of categories, and the category labels cover every
  *   category the text names (a name may be split into several labels, e.g. 电子材料与新型合金);
@@ -75,12 +79,7 @@ export function checkStructure(figure: FigureData, file: string): void {
     }
   }
 
-  const layers = new Set<string>();
-  for (const layer of figure.layers) {
-    if (layers.has(layer.key)) throw new DataError(file, `layer "${layer.key}"`, 'layer key is used twice');
-    layers.add(layer.key);
-  }
-
+  const layers = new Set(layerKeysOf(figure.n));
   const ids = new Set<string>();
   const used = new Set<string>();
   for (const node of figure.nodes) {
@@ -97,8 +96,7 @@ export function checkStructure(figure: FigureData, file: string): void {
       throw new DataError(file, where, `kt is only for nodes in the "${KT_LAYER}" layer`);
     }
   }
-  // An empty column would be drawn as a heading over nothing: drop the layer instead.
-  for (const key of layers) if (!used.has(key)) throw new DataError(file, `layer "${key}"`, 'no node is in this layer; omit layers the text does not give');
+  // A layer the text says nothing of stays in the figure as 正文未述 (grammar.ts): no check here.
 
   const seen = new Set<string>();
   for (const link of figure.links) {
@@ -233,7 +231,6 @@ export function checkProvenance(figure: FigureData, plan: Plan, file: string): v
   });
   if (!named) throw new DataError(file, 'caption', `"${figure.caption}" is not how ${figure.section} names 图${figure.n}; use the words it prints before "见图${figure.n}"`);
 
-  const byId = new Map(figure.nodes.map((n) => [n.id, n]));
   for (const node of figure.nodes) {
     const where = nodeWhere(node);
     checkSource(plan, figure, node.source, file, `${where} → source`);
@@ -248,17 +245,51 @@ export function checkProvenance(figure: FigureData, plan: Plan, file: string): v
     }
   }
 
-  for (const link of figure.links) {
-    if (!link.source) continue;
-    const where = `link "${link.from} → ${link.to}"`;
-    checkSource(plan, figure, link.source, file, `${where} → source`);
-    // A stated link is only stated if its sentence names both ends; key technologies are named in 五（二）, not in the domain text.
-    for (const end of [byId.get(link.from)!, byId.get(link.to)!]) {
-      if (end.layer !== KT_LAYER && !link.source.quote.includes(end.label)) {
-        throw new DataError(file, `${where} → source.quote`, `the quote does not name "${end.label}" (node "${end.id}")`);
-      }
-    }
-  }
+  for (const link of figure.links) gradeLink(figure, link, plan, file);
 
   checkCount(figure, plan, file);
+}
+
+/** What a link rests on. */
+export type LinkBasis = 'stated' | 'shared' | 'judgement';
+
+export interface Grade {
+  basis: LinkBasis;
+  /** For shared wording: the term both labels contain. */
+  term?: string;
+}
+
+/** The words a node is known by: a key technology by its full title in 五（二）. */
+function wordsOf(plan: Plan, node: FigureNode): string {
+  return node.layer === KT_LAYER && node.kt !== undefined ? blockOf(plan, `kt-${node.kt}`, 'keyTechnology')?.title ?? node.label : node.label;
+}
+
+/**
+ * A link's basis, checked: a stated link's quote must name both ends; a link without a source
+ * is shared wording when the labels share a specific term, and otherwise must carry the
+ * editor's reason. Throws a DataError naming the link.
+ */
+export function gradeLink(figure: FigureData, link: FigureLink, plan: Plan, file: string): Grade {
+  const byId = new Map(figure.nodes.map((n) => [n.id, n]));
+  const where = `link "${link.from} → ${link.to}"`;
+  const from = byId.get(link.from)!;
+  const to = byId.get(link.to)!;
+  if (link.source) {
+    checkSource(plan, figure, link.source, file, `${where} → source`);
+    for (const end of [from, to]) {
+      if (!link.source.quote.includes(end.label)) {
+        throw new DataError(file, `${where} → source.quote`, `the quote does not name "${end.label}" (node "${end.id}"), so it does not state this link; cite a sentence that names both ends, or drop the source`);
+      }
+    }
+    return { basis: 'stated' };
+  }
+  const term = sharedTerm(wordsOf(plan, from), wordsOf(plan, to), figure.nodes.map((n) => wordsOf(plan, n)));
+  if (term) {
+    if (link.reason) throw new DataError(file, `${where} → reason`, `the two labels share the wording "${term}", which is the link's basis; a reason is only for the editor's judgement (use note for remarks)`);
+    return { basis: 'shared', term };
+  }
+  if (!link.reason) {
+    throw new DataError(file, where, `the text does not state this link and "${from.label}" and "${to.label}" share no specific wording; cite the sentence that states it (source) or give the editor's reason (reason)`);
+  }
+  return { basis: 'judgement' };
 }
