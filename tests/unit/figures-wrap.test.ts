@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLOSING, OPENING, measure, wrap } from '../../src/lib/figures/wrap.ts';
+import { CLOSING, OPENING, learnLexicon, measure, wrap } from '../../src/lib/figures/wrap.ts';
+import { loadPlan } from '../../src/lib/plan/load.ts';
 
 test('CJK glyphs measure 1em, Latin letters and digits about 0.55em', () => {
   assert.equal(measure('光伏产业'), 4);
@@ -42,7 +43,8 @@ test('a run of Latin letters and digits is not split', () => {
 
 test('lines are balanced and break at natural places', () => {
   assert.deepEqual(wrap('脆弱生态系统维护与退化生态系统功能恢复重建', { width: 10 }), ['脆弱生态系统维护', '与退化生态系统', '功能恢复重建']);
-  assert.deepEqual(wrap('城市功能提升与空间节约利用技术', { width: 10 }), ['城市功能提升', '与空间节约利用技术']);
+  // A joiner is a natural break on either side; evenness decides which.
+  assert.deepEqual(wrap('城市功能提升与空间节约利用技术', { width: 10 }), ['城市功能提升与', '空间节约利用技术']);
   const unbalanced = wrap('大型及超大型并网光伏发电系统应用技术', { width: 12, balance: false });
   assert.deepEqual(unbalanced.map((l) => [...l].length), [12, 6]);
 });
@@ -53,4 +55,15 @@ test('an ellipsis only when the lines run out', () => {
   assert.equal(cut.length, 2);
   assert.ok(cut[1]!.endsWith('…'));
   assert.ok(measure(cut[1]!) <= 6);
+});
+
+test('with the plan\'s own lexicon, words stay whole, and a line more is taken to keep one whole', () => {
+  const lexicon = learnLexicon(loadPlan().plan.blocks.map((b) => b.text));
+  assert.ok((lexicon.get('组织') ?? 0) > (lexicon.get('强组') ?? 0), '组织 holds together more than 强组');
+  assert.ok((lexicon.get('的技') ?? 0) === 0, 'two common characters that merely meet are no word');
+  assert.deepEqual(wrap('加强组织领导', { width: 4.5 }), ['加强组', '织领导'], 'by rule alone the even break splits the word');
+  assert.deepEqual(wrap('加强组织领导', { width: 4.5, lexicon }), ['加强', '组织领导']);
+  assert.deepEqual(wrap('引进消化吸收再创新', { width: 5.5, lexicon }), ['引进消化', '吸收再创新']);
+  assert.deepEqual(wrap('政府引导和市场需求相结合', { width: 6.8, lexicon }), ['政府引导', '和市场需求', '相结合']);
+  assert.deepEqual(wrap('R＆D经费', { width: 2 }), ['R＆D', '经费'], 'a full-width Latin run is one unit');
 });

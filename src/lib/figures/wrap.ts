@@ -27,9 +27,53 @@ export function measure(text: string): number {
   return Math.round(width * 100) / 100;
 }
 
-/** Units that are never split: one CJK character, or a run of Latin letters/digits. */
+/**
+ * Units that are never split: one CJK character, or a run of Latin letters and digits, half- or
+ * full-width as the plan prints them ("100MW", "R＆D", "1.5%").
+ */
+const ALNUM = 'A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A';
+const UNIT = new RegExp(`[${ALNUM}][${ALNUM}.\\-+/&\uFF06\uFF0E]*[${ALNUM}%\uFF05]|[${ALNUM}]|[\\s\\S]`, 'gu');
 function units(text: string): string[] {
-  return text.match(/[A-Za-z0-9][A-Za-z0-9.\-+/]*[A-Za-z0-9%]|[A-Za-z0-9]|[\s\S]/gu) ?? [];
+  return text.match(UNIT) ?? [];
+}
+
+/**
+ * How strongly each pair of adjacent characters holds together, so a line does not break inside
+ * 市场, 建筑 or 吸收. There is no Chinese dictionary at build time, so it is learnt from the plan's
+ * own text by pointwise mutual information: two characters that occur together far more often
+ * than their own frequencies predict are most likely one word (吸收, 市场), while a pair made
+ * of common characters that merely meet (的技, 技创) is not. The strength grows with the PMI and
+ * is not capped: in a fixed phrase every pair holds, and the line should break at the weakest.
+ */
+export type Lexicon = ReadonlyMap<string, number>;
+
+const HAN = /^\p{Script=Han}$/u;
+/** PMI (bits) below which a pair says nothing, and how many bits make a strength of 1. */
+const PMI_FLOOR = 3;
+const PMI_UNIT = 5;
+
+export function learnLexicon(texts: Iterable<string>): Lexicon {
+  const single = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  let total = 0;
+  for (const text of texts) {
+    const chars = [...text];
+    chars.forEach((ch, i) => {
+      if (!HAN.test(ch)) return;
+      total++;
+      single.set(ch, (single.get(ch) ?? 0) + 1);
+      const prev = chars[i - 1];
+      if (prev && HAN.test(prev)) pairs.set(prev + ch, (pairs.get(prev + ch) ?? 0) + 1);
+    });
+  }
+  const lexicon = new Map<string, number>();
+  for (const [pair, count] of pairs) {
+    const [a, b] = [...pair] as [string, string];
+    const pmi = Math.log2((count * total) / (single.get(a)! * single.get(b)!));
+    const strength = (pmi - PMI_FLOOR) / PMI_UNIT;
+    if (strength > 0) lexicon.set(pair, Math.round(strength * 100) / 100);
+  }
+  return lexicon;
 }
 
 const first = (unit: string) => [...unit][0] ?? '';
@@ -73,6 +117,8 @@ function greedy(list: string[], widths: number[], width: number): string[] {
 export interface WrapOptions {
   /** Available line width, in em. */
   width: number;
+  /** Character pairs not to break (see learnLexicon). */
+  lexicon?: Lexicon;
   /** Lines allowed; the last one ends in "…" only when the text cannot fit otherwise. */
   maxLines?: number;
   /** Even out line lengths and prefer natural breaks (same number of lines). Default true. */
@@ -82,19 +128,28 @@ export interface WrapOptions {
 /** Good places to break a Chinese phrase without a dictionary: after a list comma, around 与/和/及. */
 const AFTER_PUNCT = new Set([...'、，；：']);
 const BEFORE = new Set([...'与和及或并']);
+/** After these joiners a line may end cleanly too: 政府引导和 / 市场需求相结合. */
+const AFTER_JOINER = new Set([...'与和及或']);
 /** Words that often start a phrase in the plan's technical names; breaking before them rarely splits a word. */
 const HEADS = ['技术', '系统', '产业', '资源', '关键', '综合', '开发', '利用', '研究', '工程', '体系', '平台', '基地', '产品', '建设', '发展', '保护', '监测', '应用', '节能', '光伏'];
 
+/** Breaking inside a pair of strength 1 costs this much. */
+const LEXICON_COST = 4;
+/** One more line than greedy filling needs costs this much: worth it to keep a word whole. */
+const EXTRA_LINE_COST = 3;
+
 /** Cost of breaking before units[i], in em² (negative: a good place). */
-function breakCost(list: string[], i: number): number {
+function breakCost(list: string[], i: number, lexicon?: Lexicon): number {
   const prev = last(list[i - 1]!);
   const next = first(list[i]!);
   if (AFTER_PUNCT.has(prev)) return -3;
   if (BEFORE.has(next)) return -2.5;
+  if (AFTER_JOINER.has(prev)) return -2;
   if (prev === '的') return -2;
-  if (HEADS.includes(next + first(list[i + 1] ?? ''))) return -1.2;
+  const inWord = LEXICON_COST * (lexicon?.get(prev + next) ?? 0);
+  if (HEADS.includes(next + first(list[i + 1] ?? ''))) return -1.2 + inWord;
   if (/[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next)) return 4;
-  return 0;
+  return inWord;
 }
 
 /**
@@ -102,7 +157,7 @@ function breakCost(list: string[], i: number): number {
  * (least squared deviation from the mean width) and fall at natural places where they can:
  * "脆弱生态系统维护 / 与退化生态系统 / 功能恢复重建" rather than "…维 / 护与…".
  */
-function balanced(list: string[], widths: number[], width: number, count: number): string[] | undefined {
+function balanced(list: string[], widths: number[], width: number, count: number, lexicon?: Lexicon): { lines: string[]; cost: number } | undefined {
   const n = list.length;
   const prefix = [0];
   widths.forEach((w, i) => prefix.push(prefix[i]! + w));
@@ -118,7 +173,7 @@ function balanced(list: string[], widths: number[], width: number, count: number
         const w = prefix[j]! - prefix[i]!;
         if (w > width + 1e-9 && j - i > 1) break;
         if (best[k - 1]![i] === Infinity) continue;
-        const cost = best[k - 1]![i]! + 0.5 * (w - mean) ** 2 + (j < n ? breakCost(list, j) : 0);
+        const cost = best[k - 1]![i]! + 0.5 * (w - mean) ** 2 + (j < n ? breakCost(list, j, lexicon) : 0);
         if (cost < best[k]![j]!) { best[k]![j] = cost; from[k]![j] = i; }
       }
     }
@@ -130,7 +185,7 @@ function balanced(list: string[], widths: number[], width: number, count: number
     lines.unshift(list.slice(i, j).join('').trim());
     j = i;
   }
-  return lines;
+  return { lines, cost: best[count]![n]! };
 }
 
 /**
@@ -144,7 +199,13 @@ export function wrap(text: string, options: WrapOptions): string[] {
   const list = units(clean);
   const widths = list.map(measure);
   let lines = greedy(list, widths, options.width);
-  if (options.balance !== false && lines.length > 1) lines = balanced(list, widths, options.width, lines.length) ?? lines;
+  if (options.balance !== false && lines.length > 1) {
+    const even = balanced(list, widths, options.width, lines.length, options.lexicon);
+    // With a lexicon, one more line may keep a word whole (政府引导和 / 市场需求 / 相结合).
+    const longer = options.lexicon ? balanced(list, widths, options.width, lines.length + 1, options.lexicon) : undefined;
+    const pick = longer && (!even || longer.cost + EXTRA_LINE_COST < even.cost) ? longer : even;
+    lines = pick?.lines ?? lines;
+  }
   const max = options.maxLines;
   if (max !== undefined && lines.length > max) {
     const kept = lines.slice(0, max);
