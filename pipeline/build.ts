@@ -1,7 +1,7 @@
 /**
  * npm run build: every step that turns content/ into a publishable dist/, timed.
  *
- *   convert → validate → diagrams (Mermaid in Chromium) → astro build (with sitemap) → PDFs → Pagefind
+ *   convert → validate → astro build (with sitemap) → PDFs → Pagefind
  *
  * Astro writes into a staging folder (.build/dist); dist/ is replaced only after every step
  * has succeeded, so a failing build never leaves a half-written site behind.
@@ -27,7 +27,6 @@ const node = process.execPath;
 export const steps: Step[] = [
   { name: 'convert', run: () => sh(node, ['--import', 'tsx', 'pipeline/convert.ts']) },
   { name: 'validate', run: async () => console.log((await import('./validate.ts')).validateData()) },
-  { name: 'diagrams', run: async () => (await import('./diagrams.ts')).renderDiagrams() },
   { name: 'astro build', run: (outDir) => sh(node, ['node_modules/astro/bin/astro.mjs', 'build'], { ASTRO_OUT_DIR: outDir }) },
   { name: 'pdf', run: async (outDir) => (await import('./pdf.ts')).renderPdfs(outDir) },
   { name: 'pagefind', run: async (outDir) => (await import('./pagefind.ts')).buildSearchIndex(outDir) },

@@ -1,17 +1,17 @@
 /**
  * Progressive enhancement for the rebuilt figures (the SVG is complete without it):
+ * - one Tab stop per figure: the nodes share a roving tabindex, and the arrow keys move among
+ *   them (↑/↓ within a column or band, ←/→ to the nearest node beside it; Home/End: first, last);
  * - hovering or focusing a node highlights the chains of its categories across the columns;
  * - a tooltip quotes the source sentence (taken from the node's data-quote: no fetch);
- * - the category filter (rendered hidden) is shown and dims the chains switched off;
- * - arrow keys move between nodes: ↑/↓ within a column, ←/→ to the nearest node next door.
+ * - the category filter (rendered hidden) is shown and dims the chains switched off.
  * Enter follows the node's link natively. No d3 on the client.
  */
 
 const ON = 'rm-on';
+const KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
 
-function setup(root: HTMLElement): void {
-  const svg = root.querySelector<SVGSVGElement>('svg.roadmap');
-  if (!svg) return;
+function setupDrawing(root: HTMLElement, svg: SVGSVGElement): void {
   const nodes = [...svg.querySelectorAll<SVGAElement>('a.rm-node')];
   const parts = [...svg.querySelectorAll<SVGElement>('[data-category]')];
   const cats = (el: Element) => (el.getAttribute('data-category') ?? '').split(' ').filter(Boolean);
@@ -57,27 +57,41 @@ function setup(root: HTMLElement): void {
     a.addEventListener('blur', hide);
   }
 
-  // Arrow keys: same column up/down; next column the node nearest in height.
+  // Roving focus: the node last focused keeps the figure's one Tab stop.
+  const usable = () => nodes.filter((n) => !n.classList.contains('rm-off'));
+  const moveTo = (target: SVGAElement) => {
+    for (const n of nodes) n.setAttribute('tabindex', n === target ? '0' : '-1');
+    target.focus();
+  };
   const centre = (a: Element) => { const b = a.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2] as const; };
   svg.addEventListener('keydown', (event) => {
     const a = (event.target as Element).closest?.('a.rm-node') as SVGAElement | null;
-    if (!a || !['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(event.key)) return;
-    const usable = nodes.filter((n) => !n.classList.contains('rm-off'));
-    const [x, y] = centre(a);
-    const vertical = event.key === 'ArrowUp' || event.key === 'ArrowDown';
-    const sign = event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 1;
+    if (!a || !KEYS.includes(event.key)) return;
+    const candidates = usable();
     let best: SVGAElement | undefined;
-    let bestScore = Infinity;
-    for (const n of usable) {
-      if (n === a) continue;
-      const [nx, ny] = centre(n);
-      const along = vertical ? (ny - y) * sign : (nx - x) * sign;
-      const across = vertical ? Math.abs(nx - x) : Math.abs(ny - y);
-      if (along <= 1 || (vertical && across > 4)) continue;
-      const score = along + across * 3;
-      if (score < bestScore) { bestScore = score; best = n; }
+    if (event.key === 'Home') best = candidates[0];
+    else if (event.key === 'End') best = candidates.at(-1);
+    else {
+      const [x, y] = centre(a);
+      const vertical = event.key === 'ArrowUp' || event.key === 'ArrowDown';
+      const sign = event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 1;
+      let bestScore = Infinity;
+      for (const n of candidates) {
+        if (n === a) continue;
+        const [nx, ny] = centre(n);
+        const along = vertical ? (ny - y) * sign : (nx - x) * sign;
+        const across = vertical ? Math.abs(nx - x) : Math.abs(ny - y);
+        if (along <= 1) continue;
+        const score = along + across * (vertical ? 4 : 3);
+        if (score < bestScore) { bestScore = score; best = n; }
+      }
     }
-    if (best) { event.preventDefault(); best.focus(); }
+    event.preventDefault();
+    if (best && best !== a) moveTo(best);
+  });
+  svg.addEventListener('focusin', (event) => {
+    const a = (event.target as Element).closest?.('a.rm-node') as SVGAElement | null;
+    if (a && a.getAttribute('tabindex') !== '0') for (const n of nodes) n.setAttribute('tabindex', n === a ? '0' : '-1');
   });
 
   // The category filter.
@@ -86,10 +100,12 @@ function setup(root: HTMLElement): void {
   const boxes = [...filter.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const apply = () => {
     const shown = boxes.filter((b) => b.checked).map((b) => b.value);
-    for (const el of parts) {
-      const off = !cats(el).some((c) => shown.includes(c));
-      el.classList.toggle('rm-off', off);
-      if (el instanceof SVGAElement) el.setAttribute('tabindex', off ? '-1' : '0');
+    for (const el of parts) el.classList.toggle('rm-off', !cats(el).some((c) => shown.includes(c)));
+    // The Tab stop must stay on a node that is shown.
+    const stop = nodes.find((n) => n.getAttribute('tabindex') === '0');
+    if (stop?.classList.contains('rm-off')) {
+      const next = usable()[0];
+      for (const n of nodes) n.setAttribute('tabindex', n === next ? '0' : '-1');
     }
   };
   filter.addEventListener('change', apply);
@@ -97,4 +113,6 @@ function setup(root: HTMLElement): void {
   filter.hidden = false;
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-roadmap]')) setup(root);
+for (const root of document.querySelectorAll<HTMLElement>('[data-roadmap]')) {
+  for (const svg of root.querySelectorAll<SVGSVGElement>('svg.roadmap')) setupDrawing(root, svg);
+}

@@ -5,13 +5,19 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { figureSchema, type FigureData } from '../../src/lib/figures/schema.ts';
 import { figureFile, parseFigureFile } from '../../src/lib/figures/load.ts';
-import { isotonic, layoutFigure } from '../../src/lib/figures/layout.ts';
+import { layoutFigure, OVERVIEW_WIDTH, type Geometry } from '../../src/lib/figures/layout/index.ts';
+import { perRow } from '../../src/lib/figures/layout/overview.ts';
+import { isotonic } from '../../src/lib/figures/layout/place.ts';
+import type { Grade } from '../../src/lib/figures/provenance.ts';
 import { sourceRef, textFragment, type ResolveSource } from '../../src/lib/figures/sources.ts';
 import { renderSvg } from '../../src/lib/figures/svg.ts';
+import { measure } from '../../src/lib/figures/wrap.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 
 const SNAPSHOTS = 'tests/unit/__snapshots__';
 const sample: FigureData = figureSchema.parse(parse(readFileSync('tests/unit/fixtures/figure-sample.yaml', 'utf8')));
+// The fixture's quotes are not the plan's, so its grades are stated here: the layout only reads them.
+const sampleGrades: Grade[] = [{ basis: 'judgement' }, { basis: 'shared', term: '光伏' }, { basis: 'judgement' }, { basis: 'shared', term: '风' }, { basis: 'judgement' }, { basis: 'stated' }];
 const { plan } = loadPlan();
 const resolve: ResolveSource = (source) => sourceRef(plan, source, '/');
 
@@ -28,59 +34,90 @@ function snapshot(name: string, actual: string): void {
 }
 
 const pretty = (svg: string) => `${svg.replace(/></g, '>\n<')}\n`;
+const boxes = (g: Geometry) => [...g.nodes, ...g.gaps];
+const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-test('the layout is deterministic and every number has at most one decimal', () => {
-  const a = layoutFigure(sample);
-  assert.deepEqual(layoutFigure(sample), a);
-  const numbers = JSON.stringify(a).match(/-?\d+\.\d+/g) ?? [];
-  for (const n of numbers) assert.ok(/^-?\d+\.\d$/.test(n), `${n} is not rounded to 0.1`);
-});
-
-test('columns run left to right in layer order and nodes never overlap within a column', () => {
-  const g = layoutFigure(sample);
-  assert.deepEqual(g.columns.map((c) => c.key), sample.layers.map((l) => l.key));
-  for (let i = 1; i < g.columns.length; i++) assert.ok(g.columns[i]!.x > g.columns[i - 1]!.x + g.columns[i - 1]!.w);
-  for (const column of g.columns) {
-    const nodes = g.nodes.filter((n) => n.layer === column.key).sort((p, q) => p.y - q.y);
-    for (let i = 1; i < nodes.length; i++) assert.ok(nodes[i]!.y >= nodes[i - 1]!.y + nodes[i - 1]!.h, `${nodes[i]!.id} overlaps ${nodes[i - 1]!.id}`);
-    for (const n of nodes) assert.ok(n.y >= 0 && n.y + n.h <= g.height);
-  }
-});
-
-test('a category chain stays together and every node of the chain carries the category', () => {
-  const g = layoutFigure(sample);
-  const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  assert.deepEqual(byId.get('pv')!.categories, ['pv']);
-  assert.deepEqual(byId.get('grid')!.categories, ['pv', 'wind'], 'a technology of two categories belongs to both chains');
-  assert.deepEqual(byId.get('kt-9')!.categories, ['wind']);
-  assert.deepEqual(byId.get('reinnovation')!.categories, ['pv']);
-  assert.equal(byId.get('goal')!.domain, true, 'a node linked to nothing is domain-wide');
-  const tech = g.nodes.filter((n) => n.layer === 'technology').sort((p, q) => p.y - q.y).map((n) => n.id);
-  assert.deepEqual(tech, ['silicon', 'grid', 'wind-tech'], 'technologies follow their categories');
-  assert.equal(g.columns[0]!.note, '二大类7项');
-});
-
-test('labels fit their boxes at 12px or more, and kt nodes show their number', () => {
-  const g = layoutFigure(sample);
-  assert.ok(g.fontSize >= 12 && g.metaSize >= 12);
+/** Geometry every figure must satisfy: inside the canvas, no two boxes overlapping, every line inside its box. */
+function assertSound(g: Geometry): void {
+  const all = boxes(g);
+  for (const b of all) assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width + 0.05 && b.y + b.h <= g.height + 0.05, `${'id' in b ? b.id : b.text} is outside the canvas`);
+  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) assert.ok(!overlap(all[i]!, all[j]!), `boxes ${i} and ${j} of ${g.id} overlap`);
+  const m = g.metrics;
   for (const n of g.nodes) {
-    const widest = Math.max(...n.lines.map((l) => [...l].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.55 : 1), 0)));
-    assert.ok(widest * g.fontSize <= n.w - 2 * g.padX + 0.01, `${n.id}: ${n.lines.join('|')} overflows`);
-    assert.equal(n.lines.join(''), n.label);
+    const widest = Math.max(...[...n.lines, ...n.detailLines].map(measure)) * m.fontSize;
+    assert.ok(widest <= n.w - 2 * m.padX + 0.05, `${g.id} ${n.id}: "${n.lines.join('|')}" is wider than its box`);
+    assert.equal(n.lines.join(''), n.label.replace(/\s+/g, ' '), `${n.id}: wrapping must keep every character`);
+    const lines = n.lines.length + n.detailLines.length;
+    assert.ok(2 * m.padY + lines * m.lineHeight <= n.h + 0.05, `${g.id} ${n.id}: text is taller than its box`);
   }
-  assert.equal(g.nodes.find((n) => n.id === 'kt-9')!.meta, '关键技术9');
-  assert.equal(layoutFigure(sample, { fontSize: 9 }).fontSize, 12);
+}
+
+test('the layout is deterministic, and every number has at most one decimal', () => {
+  const a = layoutFigure(sample, sampleGrades);
+  assert.deepEqual(layoutFigure(structuredClone(sample), sampleGrades), a);
+  for (const n of JSON.stringify(a).match(/-?\d+\.\d+/g) ?? []) assert.ok(/^-?\d+\.\d$/.test(n), `${n} is not rounded to 0.1`);
 });
 
-test('a link that skips a column passes between that column\'s nodes', () => {
-  const g = layoutFigure(sample);
+test('one grammar: the chain columns and the band, in order, with 正文未述 where the text says nothing', () => {
+  const g = layoutFigure(sample, sampleGrades);
+  assert.deepEqual(g.heads.filter((h) => h.anchor === 'middle').map((h) => h.text), ['重点方向', '研发内容', '重大关键技术', '领域整体']);
+  assert.deepEqual(g.heads.filter((h) => h.anchor === 'start').map((h) => h.text), ['创新方式', '组织载体', '成熟度', '目标']);
+  assert.equal(g.heads[0]!.note?.text, '三大类7项');
+  // 光热利用 has no item in the text; 组织载体 and 成熟度 are not stated for the domain.
+  assert.deepEqual(g.gaps.map((gap) => gap.layer).sort(), ['maturity', 'technology', 'vehicle']);
+  const heat = g.nodes.find((n) => n.id === 'heat')!;
+  const gapBeside = g.gaps.find((gap) => gap.layer === 'technology')!;
+  assert.ok(Math.abs(gapBeside.y + gapBeside.h / 2 - (heat.y + heat.h / 2)) < heat.h, 'the placeholder stands beside its category');
+  assert.equal(g.frames.length, 1, 'one band the whole chain feeds');
+  assert.equal(g.arrows.length, 2, 'a bracket and the arrow into the band');
+  assertSound(g);
+});
+
+test('chains: categories colour their chain; a shared node has no single colour', () => {
+  const g = layoutFigure(sample, sampleGrades);
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  assert.deepEqual(byId.get('grid')!.categories, ['pv', 'wind']);
+  assert.equal(byId.get('grid')!.tone, 0);
+  assert.deepEqual(byId.get('kt-9')!.categories, ['wind']);
+  assert.equal(byId.get('turbine')!.meta, '产品');
+  assert.equal(byId.get('kt-9')!.meta, '关键技术9');
+  assert.deepEqual(g.basisCounts, { stated: 1, shared: 2, judgement: 3 });
+});
+
+test('a link that skips a column passes between that column\'s boxes and ends at the band box', () => {
+  const g = layoutFigure(sample, sampleGrades);
   const link = g.links.find((l) => l.from === 'silicon' && l.to === 'reinnovation')!;
-  const kt = g.columns.find((c) => c.key === 'kt')!;
-  const ys = [...link.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const).filter(([x]) => x >= kt.x && x <= kt.x + kt.w).map(([, y]) => y);
-  for (const node of g.nodes.filter((n) => n.layer === 'kt')) for (const y of ys) assert.ok(y < node.y || y > node.y + node.h, `link crosses ${node.id}`);
+  const kt = g.nodes.filter((n) => n.layer === 'kt');
+  const points = [...link.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  for (const node of kt) for (const [x, y] of points) if (x >= node.x && x <= node.x + node.w) assert.ok(y < node.y || y > node.y + node.h, `link crosses ${node.id}`);
+  const target = g.nodes.find((n) => n.id === 'reinnovation')!;
+  assert.equal(points.at(-1)![0], target.x);
 });
 
-test('isotonic regression keeps the order with the least squared change', () => {
+test('图1: bands top to bottom, each task above its contents, at the desktop and the phone width', () => {
+  const file = figureFile(1);
+  const fig1 = parseFigureFile(readFileSync(file, 'utf8'), file);
+  const grades = fig1.links.map((): Grade => ({ basis: 'stated' }));
+  for (const width of [OVERVIEW_WIDTH.wide, OVERVIEW_WIDTH.narrow]) {
+    const g = layoutFigure(fig1, grades, { width });
+    assert.equal(g.width, width);
+    assert.deepEqual(g.heads.map((h) => h.text), ['指导思想', '基本原则', '主要目标', '主要任务', '保障措施']);
+    const frames = g.frames;
+    for (let i = 1; i < frames.length; i++) assert.ok(frames[i]!.y > frames[i - 1]!.y + frames[i - 1]!.h, 'bands follow each other downwards');
+    for (const link of fig1.links) {
+      const task = g.nodes.find((n) => n.id === link.from)!;
+      const content = g.nodes.find((n) => n.id === link.to)!;
+      assert.ok(content.y > task.y + task.h && content.x > task.x && content.x + content.w <= task.x + task.w + 0.05, `${link.to} sits under ${link.from}`);
+    }
+    assert.equal(g.nodes.length, fig1.nodes.length);
+    assertSound(g);
+  }
+});
+
+test('phases: rows are evened out; isotonic regression keeps the order with the least squared change', () => {
+  assert.equal(perRow(7, 800, 88), 7);
+  assert.equal(perRow(7, 300, 88), 3, '7 boxes at 3 a row: 3 + 3 + 1 rather than fewer rows that do not fit');
+  assert.equal(perRow(8, 700, 88), 4, '8 boxes where 7 fit: two rows of 4, not 7 + 1');
   assert.deepEqual(isotonic([1, 3, 2, 4], [1, 1, 1, 1]), [1, 2.5, 2.5, 4]);
   assert.deepEqual(isotonic([5, 1], [3, 1]), [4, 4]);
 });
@@ -93,24 +130,18 @@ test('source links open the paragraph at the quoted words; key technologies at t
   assert.deepEqual(resolve({ id: 'kt-9', quote: '高海拔地区风能利用技术' }), { href: '/chapters/5/#kt-9', where: '五（二）1 关键技术9' });
 });
 
-test('SVG: links for nodes, dashed inferred marks, chains marked for the script (snapshot)', () => {
-  const svg = renderSvg(layoutFigure(sample), { resolve });
-  assert.ok(!/role="img"/.test(svg));
-  assert.match(svg, /<title id="fig-2-title">图2 示例领域重要科技方向及路线（据正文重建）<\/title>/);
+test('SVG: linked nodes with one Tab stop, three link styles, no inline style (snapshot of the fixture)', () => {
+  const svg = renderSvg(layoutFigure(sample, sampleGrades), { resolve });
   assert.equal((svg.match(/<a /g) ?? []).length, sample.nodes.length);
-  assert.match(svg, /<a [^>]*href="\/chapters\/5\/#sec-5-1-1-p4:~:text=[^"]+"[^>]*aria-label="光伏产业 4项（重点方向）。来源：五（一）1第4段"/);
-  assert.match(svg, /class="rm-node rm-layer-category rm-tone-2 rm-inferred"[^>]*>[^]*?stroke-dasharray="4 3"/);
-  assert.equal((svg.match(/class="rm-link rm-inferred/g) ?? []).length, 5);
-  assert.equal((svg.match(/class="rm-link rm-stated/g) ?? []).length, 1);
-  assert.match(svg, /data-node="grid" data-layer="technology" data-category="pv wind"/);
-  assert.ok(!/ style="/.test(svg), 'no inline style (CSP)');
+  assert.equal((svg.match(/tabindex="0"/g) ?? []).length, 1, 'one Tab stop per figure');
+  assert.match(svg, /<a [^>]*href="\/chapters\/5\/#sec-5-1-1-p4:~:text=[^"]+"[^>]*aria-label="4项 光伏产业（重点方向）。来源：五（一）1第4段"/);
+  assert.match(svg, /class="rm-link rm-basis-stated[^"]*"(?![^>]*stroke-dasharray)/);
+  assert.match(svg, /class="rm-link rm-basis-shared[^"]*"[^>]*stroke-dasharray="1.5 3"/);
+  assert.match(svg, /class="rm-link rm-basis-judgement[^"]*"[^>]*stroke-dasharray="6 4"/);
+  assert.match(svg, />正文未述</);
+  assert.ok(!/ style="|<style/.test(svg), 'no inline style (CSP)');
   snapshot('figure-sample.svg', pretty(svg));
-});
-
-test('SVG snapshots of the real 图2 and 图4 (standalone files)', () => {
-  for (const n of [2, 4]) {
-    const file = figureFile(n);
-    const figure = parseFigureFile(readFileSync(file, 'utf8'), file);
-    snapshot(`fig-${n}.svg`, pretty(renderSvg(layoutFigure(figure), { resolve, standalone: true })));
-  }
+  const standalone = renderSvg(layoutFigure(sample, sampleGrades), { resolve, standalone: true });
+  assert.ok(!/ style="|<style/.test(standalone), 'the file stands alone under the CSP too');
+  assert.match(standalone, /规划期：“十二五”期间/);
 });

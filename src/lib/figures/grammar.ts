@@ -60,4 +60,4 @@ export function layerLabel(key: string): string {
 }
 
 /** The plan period as the text words it (it prints "“十二五”期间" and "到2015年", never "2011"). */
-export const PLAN_PERIOD = '“十二五”期间（至2015年）';
+export const PLAN_PERIOD = '“十二五”期间（到2015年）';

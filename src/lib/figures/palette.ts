@@ -17,3 +17,6 @@ export const LIGHT = {
 export function toneColour(tone: number): string {
   return tone ? LIGHT.tones[(tone - 1) % LIGHT.tones.length]! : LIGHT.link;
 }
+
+/** How each basis of a link is drawn, so the three read apart without colour. */
+export const BASIS_DASH: Record<'stated' | 'shared' | 'judgement', string | undefined> = { stated: undefined, shared: '1.5 3', judgement: '6 4' };

@@ -1,15 +1,17 @@
-import type { Geometry, GeoNode } from './layout.ts';
-import { CATEGORY_LAYER, KT_LAYER } from './schema.ts';
+import { DOMAIN_BAND, DOMAIN_BAND_TITLE, DOMAIN_CHAIN, layerLabel, OVERVIEW_BANDS, PLAN_PERIOD } from './grammar.ts';
+import type { Geometry, GeoNode } from './layout/geometry.ts';
 import { legendEntries, legendSample, SAMPLE_HEIGHT, SAMPLE_WIDTH } from './legend.ts';
-import { LIGHT, toneColour } from './palette.ts';
+import { BASIS_DASH, LIGHT, toneColour } from './palette.ts';
 import type { ResolveSource, SourceRef } from './sources.ts';
+import { measure } from './wrap.ts';
 
 /**
  * Geometry → SVG markup, as a string (the page inlines it; /figures/N.svg serves it as a file).
  * Colours are given twice: as presentation attributes (a light scheme, so the downloaded file
  * stands alone) and as classes that src/styles/figures.css restyles with the page's custom
- * properties (light and dark), because CSS rules override presentation attributes. No inline
- * style and no script: the markup passes a strict CSP and reads complete without JavaScript.
+ * properties (light and dark), because CSS rules override presentation attributes. No <style>,
+ * no style attribute and no script: the markup passes a strict CSP and reads complete without
+ * JavaScript. One node is in the Tab order; the figure script moves focus among the others.
  */
 
 export function escapeXml(text: string): string {
@@ -22,47 +24,49 @@ const attrs = (map: Record<string, string | number | undefined | false>) =>
     .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
     .join('');
 
-const tone = toneColour;
-
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 export interface SvgOptions {
   resolve: ResolveSource;
-  /** A file of its own: adds the namespace, the caption and a legend drawn in the SVG. */
+  /** A file of its own: adds the namespace, a background, the caption and the legend. */
   standalone?: boolean;
-  /** Prefix for ids inside the SVG, so several figures can share a page. Default: the figure id. */
+  /** Prefix for ids inside the SVG, so several drawings can share a page. Default: the figure id. */
   idPrefix?: string;
 }
 
-export function layerLabel(geometry: Geometry, key: string): string {
-  return geometry.columns.find((c) => c.key === key)?.label ?? key;
-}
-
 /** What a screen reader announces for a node: the words, their column, and where they are from. */
-export function nodeAriaLabelFor(text: string, layer: string, inferred: boolean, ref: SourceRef): string {
-  return `${text}（${layer}）${inferred ? '（编者推断）' : ''}。来源：${ref.where}`;
+export function nodeAriaLabel(node: GeoNode, ref: SourceRef): string {
+  // The name must contain the visible text in DOM order (WCAG 2.5.3, label in name).
+  const text = [node.meta, node.label, ...(node.detailLines.length ? [node.detailLines.join('')] : [])].filter(Boolean).join(' ');
+  return `${text}（${layerLabel(node.layer)}）${node.inferred ? '（编者拆分）' : ''}。来源：${ref.where}`;
 }
 
-export function nodeAriaLabel(geometry: Geometry, node: GeoNode, ref: SourceRef): string {
-  // The name must contain the visible text in DOM order (WCAG 2.5.3, label in name): a key
-  // technology's number comes first, a count follows the label.
-  const text = !node.meta ? node.label : node.layer === KT_LAYER ? `${node.meta} ${node.label}` : `${node.label} ${node.meta}`;
-  return nodeAriaLabelFor(text, layerLabel(geometry, node.layer), node.inferred, ref);
+/** The words of the figure's caption in the picture and its description. */
+export function figureTitle(geometry: Geometry): string {
+  return `图${geometry.n} ${geometry.caption}（据正文重建）`;
 }
 
-function renderNode(geometry: Geometry, node: GeoNode, resolve: ResolveSource): string {
-  const { fontSize, lineHeight, metaSize, padY } = geometry;
-  const ref = resolve(node.source);
-  const isCategory = node.layer === CATEGORY_LAYER;
-  const classes = ['rm-node', `rm-layer-${node.layer}`, node.tone ? `rm-tone-${node.tone}` : '', node.inferred ? 'rm-inferred' : '', node.domain ? 'rm-domain' : ''].filter(Boolean).join(' ');
-  const cx = node.x + node.w / 2;
+export function figureDescription(geometry: Geometry): string {
+  if (geometry.kind === 'overview') {
+    return `总体路线图，由上至下依次为${OVERVIEW_BANDS.slice(0, -1).map((b) => b.label).join('、')}（每项任务之下为正文所列内容），以${OVERVIEW_BANDS.at(-1)!.label}为基础；规划期${PLAN_PERIOD}。每个节点链接到其所据原文。`;
+  }
+  const count = geometry.heads.find((h) => h.note && h.text === DOMAIN_CHAIN[0]!.label)?.note?.text;
+  return `${geometry.domain}领域路线图，由左至右依次为${DOMAIN_CHAIN.map((c) => c.label).join('、')}，汇入${DOMAIN_BAND_TITLE}（${DOMAIN_BAND.map((b) => b.label).join('、')}）${count ? `；正文称${count}` : ''}；规划期${PLAN_PERIOD}。实线为正文明言的关系，点线为两端措辞相同，虚线为编者判断；“正文未述”处正文无相应内容。每个节点链接到其所据原文。`;
+}
+
+function renderNode(geometry: Geometry, node: GeoNode, ref: SourceRef, focusable: boolean): string {
+  const { fontSize, lineHeight, metaSize, padY } = geometry.metrics;
+  const classes = ['rm-node', `rm-layer-${node.layer}`, node.tone ? `rm-tone-${node.tone}` : '', node.inferred ? 'rm-inferred' : '', node.strong ? 'rm-strong' : ''].filter(Boolean).join(' ');
+  const cx = Math.round((node.x + node.w / 2) * 10) / 10;
   const metaH = node.meta ? Math.round(metaSize * 1.35) : 0;
-  const textTop = node.y + padY + metaH;
+  // Boxes of a row share a height: the words sit in the middle of theirs.
+  const slack = (node.h - 2 * padY - metaH - (node.lines.length + node.detailLines.length) * lineHeight) / 2;
   const out: string[] = [];
   out.push(`<a${attrs({
     class: classes,
     href: ref.href,
-    'aria-label': nodeAriaLabel(geometry, node, ref),
+    tabindex: focusable ? 0 : -1,
+    'aria-label': nodeAriaLabel(node, ref),
     'data-node': node.id,
     'data-layer': node.layer,
     'data-category': node.categories.join(' ') || undefined,
@@ -71,136 +75,141 @@ function renderNode(geometry: Geometry, node: GeoNode, resolve: ResolveSource): 
     'data-note': node.note,
   })}>`);
   out.push(`<title>${escapeXml(`${ref.where}：“${node.source.quote}”${node.note ? `\n编者：${node.note}` : ''}`)}</title>`);
-  const stroke = isCategory || node.tone ? tone(node.tone) : LIGHT.border;
   out.push(`<rect${attrs({
-    class: 'rm-box',
-    x: node.x,
-    y: node.y,
-    width: node.w,
-    height: node.h,
-    rx: 4,
-    fill: isCategory ? LIGHT.panel : LIGHT.bg,
-    stroke,
-    'stroke-width': isCategory ? 1.5 : 1,
+    class: 'rm-box', x: node.x, y: node.y, width: node.w, height: node.h, rx: 4,
+    fill: node.strong ? LIGHT.panel : LIGHT.bg,
+    stroke: node.tone ? toneColour(node.tone) : LIGHT.border,
+    'stroke-width': node.strong ? 1.5 : 1,
     'stroke-dasharray': node.inferred ? '4 3' : undefined,
   })}/>`);
-  if (node.tone && !isCategory) {
-    out.push(`<rect${attrs({ class: 'rm-bar', x: node.x, y: node.y, width: 3, height: node.h, fill: tone(node.tone) })}/>`);
-  }
-  const meta = node.meta ? `<text${attrs({ class: 'rm-meta', x: cx, y: node.y + padY + metaSize, 'text-anchor': 'middle', 'font-size': metaSize, fill: LIGHT.muted })}>${escapeXml(node.layer === KT_LAYER ? `${node.meta} ` : ` ${node.meta}`)}</text>` : '';
-  // Drawn on top either way; in the DOM (reading order) the number of a key technology leads. The
-  // space (not drawn: SVG collapses it) keeps "关键技术1" apart from "100MW…" in the text content.
-  if (node.layer === KT_LAYER) out.push(meta);
+  if (node.tone && !node.strong) out.push(`<rect${attrs({ class: 'rm-bar', x: node.x, y: node.y, width: 3, height: node.h, fill: toneColour(node.tone) })}/>`);
+  const top = node.y + padY + Math.max(0, slack);
+  if (node.meta) out.push(`<text${attrs({ class: 'rm-meta', x: cx, y: Math.round((top + metaSize) * 10) / 10, 'text-anchor': 'middle', 'font-size': metaSize, fill: LIGHT.muted })}>${escapeXml(node.meta)} </text>`);
   // Baseline of a line: its top plus the ascent, about 0.88em for CJK fonts, centred in the line box.
   const ascent = (lineHeight - fontSize) / 2 + fontSize * 0.88;
-  out.push(`<text${attrs({ class: 'rm-label', x: cx, 'text-anchor': 'middle', 'font-size': fontSize, 'font-weight': isCategory ? 700 : undefined, fill: LIGHT.fg })}>`);
-  node.lines.forEach((text, i) => out.push(`<tspan${attrs({ x: cx, y: Math.round((textTop + i * lineHeight + ascent) * 10) / 10 })}>${escapeXml(text)}</tspan>`));
+  const textTop = top + metaH;
+  const baseline = (i: number) => Math.round((textTop + i * lineHeight + ascent) * 10) / 10;
+  out.push(`<text${attrs({ class: 'rm-label', x: cx, 'text-anchor': 'middle', 'font-size': fontSize, 'font-weight': node.strong ? 700 : undefined, fill: LIGHT.fg })}>`);
+  node.lines.forEach((line, i) => out.push(`<tspan${attrs({ x: cx, y: baseline(i) })}>${escapeXml(line)}</tspan>`));
   out.push('</text>');
-  if (node.layer !== KT_LAYER) out.push(meta);
+  if (node.detailLines.length) {
+    out.push(`<text${attrs({ class: 'rm-detail', x: cx, 'text-anchor': 'middle', 'font-size': fontSize, fill: LIGHT.muted })}>`);
+    node.detailLines.forEach((line, i) => out.push(`<tspan${attrs({ x: cx, y: baseline(node.lines.length + i) })}>${i === 0 ? ' ' : ''}${escapeXml(line)}</tspan>`));
+    out.push('</text>');
+  }
   out.push('</a>');
   return out.join('');
 }
 
-/** The legend inside the standalone file (the page shows the same entries as an HTML list). */
-function renderLegend(geometry: Geometry, y: number): string {
+/** The legend inside the standalone file, in rows that fit its width. */
+function renderLegend(geometry: Geometry, top: number): { markup: string; height: number } {
   const parts: string[] = [];
-  let x = geometry.period.x0;
+  const rowH = 22;
+  let x = 12;
+  let y = top + SAMPLE_HEIGHT / 2;
   for (const { sample, text } of legendEntries(geometry)) {
-    if (!sample) continue;
-    parts.push(legendSample(sample, x, y - SAMPLE_HEIGHT / 2));
-    parts.push(`<text x="${x + SAMPLE_WIDTH + 6}" y="${y + 4}" font-size="12" fill="${LIGHT.fg}">${escapeXml(text)}</text>`);
-    x += SAMPLE_WIDTH + 6 + text.length * 12 + 24;
+    const w = (sample ? SAMPLE_WIDTH + 6 : 0) + measure(text) * 12 + 20;
+    if (x > 12 && x + w > geometry.width - 12) { x = 12; y += rowH; }
+    if (sample) parts.push(legendSample(sample, x, y - SAMPLE_HEIGHT / 2));
+    parts.push(`<text x="${x + (sample ? SAMPLE_WIDTH + 6 : 0)}" y="${y + 4}" font-size="12" fill="${LIGHT.fg}">${escapeXml(text)}</text>`);
+    x += w;
   }
-  return `<g class="rm-legend">${parts.join('')}</g>`;
+  return { markup: `<g class="rm-legend">${parts.join('')}</g>`, height: y - top + SAMPLE_HEIGHT / 2 + 8 };
+}
+
+const CAPTION_H = 52;
+
+/** The size of the drawing: the geometry, plus the caption and legend of a standalone file. */
+export function svgSize(geometry: Geometry, standalone: boolean): { width: number; height: number } {
+  const extra = standalone ? CAPTION_H + renderLegend(geometry, 0).height : 0;
+  return { width: geometry.width, height: Math.round((geometry.height + extra) * 10) / 10 };
 }
 
 export function renderSvg(geometry: Geometry, options: SvgOptions): string {
   const prefix = options.idPrefix ?? geometry.id;
-  const { width, period } = geometry;
-  const legendH = options.standalone ? 28 : 0;
-  const captionH = options.standalone ? 36 : 0;
-  const height = Math.round((geometry.height + legendH + captionH) * 10) / 10;
-  const title = `图${geometry.n} ${geometry.caption}（据正文重建）`;
-  const count = geometry.columns.find((c) => c.note)?.note;
-  const desc = `${geometry.domain}领域路线图，由左至右依次为${geometry.columns.map((c) => c.label).join('、')}${count ? `；正文称${count}` : ''}；规划期${period.from}—${period.to}年。实线为正文明言的关系，虚线为编者推断。每个节点链接到其所据原文。`;
+  const { width, metrics: m } = geometry;
+  const title = figureTitle(geometry);
+  const captionH = options.standalone ? CAPTION_H : 0;
+  const legend = options.standalone ? renderLegend(geometry, captionH + geometry.height) : undefined;
+  const { height } = svgSize(geometry, options.standalone ?? false);
   const out: string[] = [];
   out.push(`<svg${attrs({
     xmlns: 'http://www.w3.org/2000/svg',
-    class: 'roadmap',
+    class: `roadmap roadmap-${geometry.kind}`,
     viewBox: `0 0 ${width} ${height}`,
     width,
     height,
     'data-figure': geometry.id,
     'font-family': FONT,
   })}>`);
-  // The <title> and <desc> children name and describe the SVG (SVG-AAM); aria-labelledby would only repeat them.
+  // The <title> and <desc> children name and describe the SVG (SVG-AAM).
   out.push(`<title id="${prefix}-title">${escapeXml(title)}</title>`);
-  out.push(`<desc id="${prefix}-desc">${escapeXml(desc)}</desc>`);
+  out.push(`<desc id="${prefix}-desc">${escapeXml(figureDescription(geometry))}</desc>`);
   if (options.standalone) {
     out.push(`<rect width="${width}" height="${height}" fill="${LIGHT.bg}"/>`);
     out.push(`<text x="${width / 2}" y="24" text-anchor="middle" font-size="16" font-weight="700" fill="${LIGHT.fg}">${escapeXml(title)}</text>`);
+    out.push(`<text x="${width / 2}" y="42" text-anchor="middle" font-size="12" fill="${LIGHT.muted}">规划期：${escapeXml(PLAN_PERIOD)}</text>`);
     out.push(`<g transform="translate(0 ${captionH})">`);
   }
 
-  // Column headings, with the stated count under 重点方向.
-  out.push('<g class="rm-heads">');
-  for (const column of geometry.columns) {
-    const cx = column.x + column.w / 2;
-    out.push(`<text${attrs({ class: 'rm-head', x: cx, y: 30, 'text-anchor': 'middle', 'font-size': geometry.fontSize + 1, 'font-weight': 700, fill: LIGHT.fg })}>${escapeXml(column.label)}</text>`);
-    if (column.note) out.push(`<text${attrs({ class: 'rm-head-note', x: cx, y: 48, 'text-anchor': 'middle', 'font-size': 12, fill: LIGHT.muted })}>${escapeXml(column.note)}</text>`);
-    out.push(`<line${attrs({ class: 'rm-rule', x1: column.x, x2: column.x + column.w, y1: 54, y2: 54, stroke: LIGHT.border, 'stroke-width': 1 })}/>`);
-  }
-  out.push('</g>');
-
-  // Domain-wide nodes sit on a tinted band: the text states them for the whole domain.
-  if (geometry.bands.length) {
-    out.push('<g class="rm-bands" aria-hidden="true">');
-    for (const band of geometry.bands) out.push(`<rect${attrs({ class: 'rm-band', x: band.x, y: band.y, width: band.w, height: band.h, rx: 6, fill: LIGHT.panel })}/>`);
+  if (geometry.frames.length) {
+    out.push('<g class="rm-frames" aria-hidden="true">');
+    for (const f of geometry.frames) out.push(`<rect${attrs({ class: 'rm-frame', x: f.x, y: f.y, width: f.w, height: f.h, rx: 6, fill: LIGHT.panel })}/>`);
     out.push('</g>');
   }
 
-  // Links under the nodes; decorative for assistive technology (the data table states them).
+  out.push('<g class="rm-heads">');
+  for (const head of geometry.heads) {
+    out.push(`<text${attrs({ class: 'rm-head', x: head.x, y: head.y, 'text-anchor': head.anchor, 'font-size': head.anchor === 'middle' ? m.headSize : m.noteSize, 'font-weight': 700, fill: LIGHT.fg })}>${escapeXml(head.text)}</text>`);
+    if (head.note) out.push(`<text${attrs({ class: 'rm-head-note', x: head.x, y: head.note.y, 'text-anchor': head.anchor, 'font-size': m.noteSize, fill: LIGHT.muted })}>${escapeXml(head.note.text)}</text>`);
+    if (head.rule) out.push(`<line${attrs({ class: 'rm-rule', x1: head.rule.x1, x2: head.rule.x2, y1: head.rule.y, y2: head.rule.y, stroke: LIGHT.border, 'stroke-width': 1 })}/>`);
+  }
+  out.push('</g>');
+
+  if (geometry.gaps.length) {
+    out.push('<g class="rm-gaps">');
+    for (const g of geometry.gaps) {
+      out.push(`<rect${attrs({ class: 'rm-gap', x: g.x, y: g.y, width: g.w, height: g.h, rx: 4, fill: 'none', stroke: LIGHT.border, 'stroke-width': 1, 'stroke-dasharray': '2 3' })}/>`);
+      out.push(`<text${attrs({ class: 'rm-gap-text', x: Math.round((g.x + g.w / 2) * 10) / 10, y: Math.round((g.y + g.h / 2 + m.noteSize * 0.36) * 10) / 10, 'text-anchor': 'middle', 'font-size': m.noteSize, fill: LIGHT.muted, 'data-layer': g.layer })}>${escapeXml(g.text)}</text>`);
+    }
+    out.push('</g>');
+  }
+
+  // Links and arrows under the nodes; decorative for assistive technology (the data table states them).
   out.push('<g class="rm-links" aria-hidden="true">');
   for (const link of geometry.links) {
     out.push(`<path${attrs({
-      class: ['rm-link', link.inferred ? 'rm-inferred' : 'rm-stated', link.tone ? `rm-tone-${link.tone}` : ''].filter(Boolean).join(' '),
+      class: ['rm-link', `rm-basis-${link.basis}`, link.tone ? `rm-tone-${link.tone}` : ''].filter(Boolean).join(' '),
       d: link.d,
       fill: 'none',
-      stroke: tone(link.tone),
-      'stroke-width': 1.5,
-      'stroke-dasharray': link.inferred ? '5 4' : undefined,
+      stroke: toneColour(link.tone),
+      'stroke-width': 1.6,
+      'stroke-dasharray': BASIS_DASH[link.basis],
+      'stroke-linecap': link.basis === 'shared' ? 'round' : undefined,
       'data-from': link.from,
       'data-to': link.to,
+      'data-basis': link.basis,
       'data-category': link.categories.join(' ') || undefined,
     })}/>`);
   }
   out.push('</g>');
-
-  // Nodes column by column, top to bottom: that is also the keyboard order.
-  out.push('<g class="rm-nodes">');
-  for (const node of geometry.nodes) out.push(renderNode(geometry, node, options.resolve));
-  out.push('</g>');
-
-  // The plan period: an arrow under all columns.
-  const py = period.y;
-  out.push('<g class="rm-period" aria-hidden="true">');
-  out.push(`<line${attrs({ class: 'rm-axis', x1: period.x0, x2: period.x1 - 8, y1: py, y2: py, stroke: LIGHT.muted, 'stroke-width': 1.5 })}/>`);
-  out.push(`<path${attrs({ class: 'rm-arrow', d: `M${period.x1},${py}l-10,-5v10z`, fill: LIGHT.muted })}/>`);
-  const first = period.ticks[0];
-  const last = period.ticks[period.ticks.length - 1];
-  for (const tick of [first, last]) {
-    if (!tick) continue;
-    out.push(`<line${attrs({ class: 'rm-axis', x1: tick.x, x2: tick.x, y1: py - 5, y2: py + 5, stroke: LIGHT.muted, 'stroke-width': 1.5 })}/>`);
+  if (geometry.arrows.length) {
+    out.push('<g class="rm-arrows" aria-hidden="true">');
+    for (const a of geometry.arrows) {
+      out.push(`<path${attrs({ class: 'rm-arrow-shaft', d: a.d, fill: 'none', stroke: LIGHT.muted, 'stroke-width': 2 })}/>`);
+      if (a.head) out.push(`<path${attrs({ class: 'rm-arrow-head', d: a.head, fill: LIGHT.muted })}/>`);
+    }
+    out.push('</g>');
   }
-  const labelY = py + 18;
-  if (first) out.push(`<text${attrs({ class: 'rm-period-label', x: first.x, y: labelY, 'font-size': 12, fill: LIGHT.muted })}>${first.year}年</text>`);
-  if (last) out.push(`<text${attrs({ class: 'rm-period-label', x: last.x, y: labelY, 'text-anchor': 'end', 'font-size': 12, fill: LIGHT.muted })}>${last.year}年</text>`);
-  out.push(`<text${attrs({ class: 'rm-period-label', x: (period.x0 + period.x1) / 2, y: py - 8, 'text-anchor': 'middle', 'font-size': 12, fill: LIGHT.muted })}>“十二五”规划期（${period.from}—${period.to}年）</text>`);
+
+  // Nodes in reading order (column by column, band by band): that is also the keyboard order.
+  out.push('<g class="rm-nodes">');
+  geometry.nodes.forEach((node, i) => out.push(renderNode(geometry, node, options.resolve(node.source), i === 0)));
   out.push('</g>');
 
   if (options.standalone) {
-    out.push(renderLegend(geometry, geometry.height + 10));
     out.push('</g>');
+    out.push(legend!.markup);
   }
   out.push('</svg>');
   return out.join('');
