@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DataError } from '../../src/lib/errors.ts';
-import { figureFile, loadFigures, parseFigureFile } from '../../src/lib/figures/load.ts';
-import { checkProvenance, coverPhrase, statedCategories, uncoveredCategories } from '../../src/lib/figures/provenance.ts';
+import { figureFile, loadFigures, loadUnplacedKeyTechnologies, parseFigureFile, parseUnplacedFile, UNPLACED_KT_FILE } from '../../src/lib/figures/load.ts';
+import { checkKeyTechnologyCoverage, checkProvenance, coverPhrase, gradeLink, statedCategories, uncoveredCategories } from '../../src/lib/figures/provenance.ts';
 import type { FigureData } from '../../src/lib/figures/schema.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
-import { blockOf } from '../../src/lib/plan/outline.ts';
+import { blockOf, blocksOf } from '../../src/lib/plan/outline.ts';
 
 const { plan } = loadPlan();
 const FIG2 = figureFile(2);
@@ -78,7 +78,60 @@ describe('the twelve figure files', () => {
   it('never draws the stated items one by one', () => {
     for (const figure of figures.filter((f) => f.count)) {
       const technologies = figure.nodes.filter((n) => n.layer === 'technology').length;
-      assert.ok(technologies >= 4 && technologies <= 10, `${figure.id} has ${technologies} technologies`);
+      // What the text names, not the stated total split into invented items: always fewer than it.
+      assert.ok(technologies >= 4 && technologies <= 12 && technologies < figure.count!.items, `${figure.id} has ${technologies} technologies for ${figure.count!.items} stated items`);
+    }
+  });
+
+  it('no link is left with the migration\'s placeholder reason', () => {
+    for (const figure of figures) {
+      for (const link of figure.links) assert.notEqual(link.reason?.trim(), '待编者复核', `${figure.id}: ${link.from} → ${link.to}`);
+    }
+  });
+
+  it('every judgement link says why, in Chinese, on one line', () => {
+    for (const figure of figures) {
+      for (const link of figure.links) {
+        if (gradeLink(figure, link, plan, figure.id).basis !== 'judgement') continue;
+        assert.match(link.reason!, /^[^\n]*\p{Script=Han}[^\n]*$/u, `${figure.id}: ${link.from} → ${link.to}`);
+      }
+    }
+  });
+
+  it('a key technology node shows the full title of 五（二）', () => {
+    for (const figure of figures) {
+      for (const node of figure.nodes.filter((n) => n.layer === 'kt')) {
+        assert.equal(node.label, blockOf(plan, `kt-${node.kt}`, 'keyTechnology')!.title, `${figure.id}: ${node.id}`);
+      }
+    }
+  });
+
+  it('says what the 研发内容 column holds when it is not a technology', () => {
+    const kindOf = (n: number, id: string) => figures[n - 1]!.nodes.find((node) => node.id === id)?.kind;
+    assert.equal(kindOf(6, 'special-vehicles'), 'product');
+    assert.equal(kindOf(6, 'petroleum-machinery'), 'product');
+    assert.equal(kindOf(3, 'gas-hydrate-basic'), 'resource');
+    assert.equal(kindOf(4, 'electrolytic-mg'), 'project');
+    assert.equal(kindOf(2, 'wind-tech'), undefined, 'a technology has no kind');
+  });
+
+  it('places the key technologies the issue found missing', () => {
+    const linked = (n: number, from: string, to: string) => figures[n - 1]!.links.some((l) => l.from === from && l.to === to);
+    assert.ok(linked(3, 'oil-gas-metal-coal', 'kt-15'), 'kt-15 in 图3\'s oil-and-gas chain');
+    assert.ok(linked(3, 'oil-gas-metal-coal', 'kt-17'), 'kt-17 in 图3\'s oil-and-gas chain');
+    assert.ok(figures[8]!.links.some((l) => l.to === 'kt-26'), 'kt-26 in 图9');
+    assert.ok(figures[8]!.links.some((l) => l.from === 'pest-control'), '图9\'s 病虫害防治 has an item');
+    assert.ok(linked(2, 'nev-demo', 'kt-10'), 'kt-10 in 图2');
+    assert.ok(figures[11]!.links.some((l) => l.to === 'kt-39'), 'kt-39 in 图12');
+  });
+
+  it('accounts for every one of the 40 key technologies: in a figure, or listed with a reason, never both', () => {
+    const unplaced = new Set(loadUnplacedKeyTechnologies().map((e) => e.kt));
+    const kts = blocksOf(plan, 'keyTechnology').map((b) => b.n);
+    assert.equal(kts.length, 40);
+    for (const n of kts) {
+      const placed = figures.some((f) => f.nodes.some((node) => node.kt === n));
+      assert.ok(placed !== unplaced.has(n), `关键技术${n}: ${placed ? 'in a figure and listed as unplaced' : 'in no figure and not listed'}`);
     }
   });
 
@@ -164,8 +217,8 @@ describe('bad figure data gives a clear error', () => {
   });
 
   it('a link with neither a sentence, nor shared wording, nor the editor\'s reason', () => {
-    const text = fig2With('{ from: grid-security, to: grid-access, reason:', '{ from: grid-security, to: grid-access, note:');
-    throwsDataError(() => check(text), FIG2, /link "grid-security → grid-access"/, /share no specific wording; cite the sentence that states it \(source\) or give the editor's reason/);
+    const text = fig2With('{ from: pv-system, to: grid-access, reason:', '{ from: pv-system, to: grid-access, note:');
+    throwsDataError(() => check(text), FIG2, /link "pv-system → grid-access"/, /share no specific wording; cite the sentence that states it \(source\) or give the editor's reason/);
   });
 
   it('a reason on a link whose basis is shared wording', () => {
@@ -208,6 +261,65 @@ describe('bad figure data gives a clear error', () => {
       mkdirSync(join(root, 'content/figures'), { recursive: true });
       for (let n = 1; n <= 12; n++) if (n !== 7) cpSync(figureFile(n), join(root, figureFile(n)));
       throwsDataError(() => loadFigures(root), figureFile(7), /图7（略） has no figure data/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the key technologies no figure shows', () => {
+  const figures = loadFigures();
+  const unplacedText = readFileSync(UNPLACED_KT_FILE, 'utf8');
+  const coverage = (yamlText: string) => checkKeyTechnologyCoverage(figures, parseUnplacedFile(yamlText), plan, UNPLACED_KT_FILE);
+
+  /** The unplaced file with one exact edit; fails loudly if the edit no longer applies. */
+  function unplacedWith(from: string, to: string): string {
+    assert.ok(unplacedText.includes(from), `fixture edit "${from}" no longer matches ${UNPLACED_KT_FILE}`);
+    return unplacedText.replace(from, to);
+  }
+
+  it('passes the real list', () => {
+    coverage(unplacedText);
+  });
+
+  it('a key technology in no figure and not listed', () => {
+    const text = unplacedWith('- { kt: 6,', '# - { kt: 6,');
+    throwsDataError(() => coverage(text), UNPLACED_KT_FILE, /kt 6/, /关键技术6 "农牧区新型用能结构关键技术研究与示范" is in no figure and not listed here/);
+  });
+
+  it('a key technology both in a figure and listed', () => {
+    const text = `${unplacedText}- { kt: 9, reason: "正文未提。" }\n`;
+    throwsDataError(() => coverage(text), UNPLACED_KT_FILE, /kt 9/, /is drawn in fig-2 and also listed as unplaced/);
+  });
+
+  it('a key technology the plan does not have', () => {
+    const text = `${unplacedText}- { kt: 41, reason: "正文未提。" }\n`;
+    throwsDataError(() => coverage(text), UNPLACED_KT_FILE, /kt 41/, /the plan has no 关键技术41/);
+  });
+
+  it('a key technology listed twice', () => {
+    const text = `${unplacedText}- { kt: 6, reason: "正文未提。" }\n`;
+    throwsDataError(() => coverage(text), UNPLACED_KT_FILE, /kt 6/, /listed twice/);
+  });
+
+  it('a placeholder instead of a reason', () => {
+    const text = unplacedText.replace(/- \{ kt: 8, reason: "[^"]*" \}/, '- { kt: 8, reason: "待编者复核" }');
+    assert.notEqual(text, unplacedText, 'fixture edit no longer matches');
+    throwsDataError(() => coverage(text), UNPLACED_KT_FILE, /kt 8 → reason/, /one line of Chinese/);
+  });
+
+  it('an entry without a reason, or with a reason of two lines, names the key technology', () => {
+    throwsDataError(() => parseUnplacedFile(`${unplacedText}- { kt: 12 }\n`), UNPLACED_KT_FILE, /kt 12 → reason/);
+    throwsDataError(() => parseUnplacedFile(`${unplacedText}- { kt: 12, reason: "正文未提。\\n另起一行。" }\n`), UNPLACED_KT_FILE, /kt 12 → reason: must be one line/);
+  });
+
+  it('a missing list fails the load', () => {
+    const root = mkdtempSync(join(tmpdir(), 'figures-'));
+    try {
+      for (const dir of ['content/source', 'content/editorial']) cpSync(dir, join(root, dir), { recursive: true });
+      mkdirSync(join(root, 'content/figures'), { recursive: true });
+      for (let n = 1; n <= 12; n++) cpSync(figureFile(n), join(root, figureFile(n)));
+      throwsDataError(() => loadFigures(root), UNPLACED_KT_FILE, /missing/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../plan/numerals.ts';
 import { hasId, locate } from '../plan/locate.ts';
-import { blockOf, type Plan } from '../plan/outline.ts';
+import { blockOf, blocksOf, type Plan } from '../plan/outline.ts';
 import { layerKeysOf } from './grammar.ts';
 import { CATEGORY_LAYER, KT_LAYER, type FigureData, type FigureLink, type FigureNode, type FigureSource } from './schema.ts';
 import { sharedTerm } from './wording.ts';
@@ -292,4 +292,39 @@ export function gradeLink(figure: FigureData, link: FigureLink, plan: Plan, file
     throw new DataError(file, where, `the text does not state this link and "${from.label}" and "${to.label}" share no specific wording; cite the sentence that states it (source) or give the editor's reason (reason)`);
   }
   return { basis: 'judgement' };
+}
+
+/** A key technology no figure shows, with the editor's reason (content/figures/unplaced-key-technologies.yaml). */
+export interface UnplacedKeyTechnology {
+  kt: number;
+  reason: string;
+}
+
+/**
+ * Every one of the 40 重大关键技术 is accounted for: it is drawn in at least one figure, or the
+ * unplaced list says why no domain text supports placing it — exactly one of the two. A key
+ * technology in both would tell readers two different stories; in neither, it would silently
+ * vanish from the edition. Throws a DataError naming the file and the key technology.
+ */
+export function checkKeyTechnologyCoverage(figures: readonly FigureData[], unplaced: readonly UnplacedKeyTechnology[], plan: Plan, file: string): void {
+  const listed = new Map<number, UnplacedKeyTechnology>();
+  for (const entry of unplaced) {
+    const where = `kt ${entry.kt}`;
+    if (!blockOf(plan, `kt-${entry.kt}`, 'keyTechnology')) throw new DataError(file, where, `the plan has no 关键技术${entry.kt} (kt-${entry.kt})`);
+    if (listed.has(entry.kt)) throw new DataError(file, where, `关键技术${entry.kt} is listed twice`);
+    if (entry.reason.trim() === '待编者复核' || !/\p{Script=Han}/u.test(entry.reason)) {
+      throw new DataError(file, `${where} → reason`, 'must say, in one line of Chinese, why no domain figure\'s text supports placing it');
+    }
+    listed.set(entry.kt, entry);
+  }
+  for (const kt of blocksOf(plan, 'keyTechnology')) {
+    const where = `kt ${kt.n}`;
+    const placedIn = figures.filter((f) => f.nodes.some((node) => node.layer === KT_LAYER && node.kt === kt.n)).map((f) => f.id);
+    if (placedIn.length > 0 && listed.has(kt.n)) {
+      throw new DataError(file, where, `关键技术${kt.n} "${kt.title}" is drawn in ${placedIn.join(', ')} and also listed as unplaced; remove one of the two`);
+    }
+    if (placedIn.length === 0 && !listed.has(kt.n)) {
+      throw new DataError(file, where, `关键技术${kt.n} "${kt.title}" is in no figure and not listed here; place it in a figure or say why it cannot be`);
+    }
+  }
 }
