@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright';
 import { launchChromium } from './chromium.ts';
+import { printWithFloats } from './print-floats.ts';
 import { deployment } from '../src/config/deploy.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
@@ -57,7 +58,7 @@ async function printPage(browser: Browser, url: string, out: string): Promise<vo
       return faces.length === 0 ? ['(no print faces declared)'] : faces.filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.weight}`);
     });
     if (failed.length) throw new Error(`print fonts did not load on ${url}: ${failed.join(', ')}`);
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    const pdf = await printWithFloats(page, () => page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
     writeFileSync(out, pdf);
   } finally {
     await page.close();
