@@ -20,6 +20,55 @@ async function sectionOf(page: Page, selector: string): Promise<string | undefin
   }, selector);
 }
 
+/**
+ * The geometry a reader sees, measured in the browser with real fonts: every line of text inside
+ * its box, no two boxes overlapping, no link passing through a box other than its own ends.
+ */
+async function geometryFaults(page: Page, svgSelector: string): Promise<string[]> {
+  return page.locator(svgSelector).evaluate((svg: SVGSVGElement) => {
+    const faults: string[] = [];
+    const boxes = [...svg.querySelectorAll<SVGRectElement>('rect.rm-box, rect.rm-gap')].map((rect) => {
+      const b = rect.getBBox();
+      return { x: b.x, y: b.y, w: b.width, h: b.height, id: rect.closest('a')?.getAttribute('data-node') ?? `gap@${Math.round(b.x)},${Math.round(b.y)}`, rect };
+    });
+    for (const box of boxes) {
+      const group = box.rect.closest('a');
+      const texts = group ? [...group.querySelectorAll<SVGTextElement>('text')] : [];
+      for (const text of texts) {
+        const t = text.getBBox();
+        if (t.x < box.x - 0.5 || t.y < box.y - 0.5 || t.x + t.width > box.x + box.w + 0.5 || t.y + t.height > box.y + box.h + 0.5) {
+          faults.push(`${box.id}: "${text.textContent}" (${Math.round(t.width)}×${Math.round(t.height)}) spills out of its ${Math.round(box.w)}×${Math.round(box.h)} box`);
+        }
+      }
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) faults.push(`${a.id} overlaps ${b.id}`);
+      }
+    }
+    for (const path of svg.querySelectorAll<SVGPathElement>('path.rm-link')) {
+      const ends = new Set([path.dataset.from, path.dataset.to]);
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 2) {
+        const p = path.getPointAtLength(at);
+        const hit = boxes.find((b) => !ends.has(b.id) && p.x > b.x + 1 && p.x < b.x + b.w - 1 && p.y > b.y + 1 && p.y < b.y + b.h - 1);
+        if (hit) { faults.push(`link ${path.dataset.from} → ${path.dataset.to} passes through ${hit.id}`); break; }
+      }
+    }
+    return faults;
+  });
+}
+
+/** Rendered size (px) of the smallest text of a drawing, after the page scales it. */
+async function smallestText(page: Page, svgSelector: string): Promise<number> {
+  return page.locator(svgSelector).evaluate((svg: SVGSVGElement) => {
+    const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+    return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  });
+}
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -28,53 +77,52 @@ test.describe('without JavaScript', () => {
     for (const chapter of [...new Set(placeholders.map((f) => f.chapter))]) {
       await page.goto(`/chapters/${chapter}/`);
       for (const fig of placeholders.filter((f) => f.chapter === chapter)) {
-        const slot = page.locator(`figure#${fig.id}`);
+        const slot = page.locator(`#${fig.id}`);
         await expect(slot.locator('.figure-source-text')).toHaveText(fig.text);
-        await expect(slot.locator('.roadmap-scroll > svg')).toHaveCount(1);
+        await expect(slot.locator('.roadmap-wide > svg')).toHaveCount(1);
         await expect(slot.locator('figcaption')).toContainText(`图${fig.n}`);
         await expect(slot.locator('figcaption')).toContainText('据正文重建');
-        expect(await sectionOf(page, `figure#${fig.id}`), fig.id).toBe(fig.sectionId);
+        await expect(slot.locator('figcaption')).toContainText('“十二五”期间');
+        expect(await sectionOf(page, `#${fig.id}`), fig.id).toBe(fig.sectionId);
         // The interactive filter only exists once the script runs.
         await expect(slot.locator('.roadmap-filter')).toBeHidden();
       }
     }
   });
 
-  test('every category named in the text appears as a node label', async ({ page }) => {
+  test('every category named in the text appears as a node label, and every domain figure has the same columns', async ({ page }) => {
     for (const fig of placeholders.filter((f) => f.n > 1)) {
       await page.goto(`/figures/${fig.n}/`);
-      const categories = data(fig.n).nodes.filter((n) => n.layer === 'category');
-      expect(categories.length).toBeGreaterThan(0);
-      for (const node of categories) {
+      const heads = await page.locator('.roadmap-wide svg .rm-head').allTextContents();
+      expect(heads, fig.id).toEqual(['重点方向', '研发内容', '重大关键技术', '领域整体', '创新方式', '组织载体', '成熟度', '目标']);
+      for (const node of data(fig.n).nodes.filter((n) => n.layer === 'category')) {
         const text = (await page.locator(`svg a[data-node="${node.id}"] .rm-label`).textContent()) ?? '';
         expect(text, `${fig.id} ${node.id}`).toBe(node.label);
       }
     }
   });
 
-  test('图1 (Mermaid) is static SVG with linked nodes and no Mermaid runtime', async ({ page }) => {
-    const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  test('图1 is static SVG: every node linked, a desktop and a phone drawing, no script needed', async ({ page }) => {
     await page.goto('/chapters/3/');
-    const svg = page.locator('figure#fig-1 svg.roadmap-mermaid');
-    await expect(svg).toHaveCount(1);
-    for (const node of data(1).nodes) await expect(svg.locator(`a[data-node="${node.id}"]`)).toHaveCount(1);
-    expect(scripts.filter((u) => /mermaid/i.test(u))).toEqual([]);
+    for (const variant of ['wide', 'narrow']) {
+      const svg = page.locator(`#fig-1 .roadmap-${variant} svg.roadmap-overview`);
+      await expect(svg).toHaveCount(1);
+      for (const node of data(1).nodes) await expect(svg.locator(`a[data-node="${node.id}"]`)).toHaveCount(1);
+    }
   });
 
-  test('keyboard: Tab reaches the figure and its nodes; Enter lands on the quoted paragraph', async ({ page }) => {
+  test('keyboard: one Tab stop per figure; Enter lands on the quoted paragraph', async ({ page }) => {
     await page.goto('/figures/2/');
     const first = data(2).nodes.find((n) => n.layer === 'category')!;
-    const region = page.locator('.roadmap-scroll');
-    await region.focus();
-    await page.keyboard.press('Tab');
-    await expect(page.locator(`svg a[data-node="${first.id}"]`)).toBeFocused();
+    const stops = page.locator('.roadmap-wide svg a[tabindex="0"]');
+    await expect(stops).toHaveCount(1);
+    await expect(stops).toHaveAttribute('data-node', first.id);
+    await stops.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/chapters\/5\//);
-    const paragraph = first.source.id;
     // Chromium keeps the text directive (:~:text=…) out of location.hash.
-    expect(await page.evaluate(() => location.hash)).toBe(`#${paragraph}`);
-    await expect(page.locator(`#${paragraph}`)).toBeInViewport();
+    expect(await page.evaluate(() => location.hash)).toBe(`#${first.source.id}`);
+    await expect(page.locator(`#${first.source.id}`)).toBeInViewport();
   });
 });
 
@@ -88,12 +136,35 @@ test('a key technology node lands on its entry in 五（二）', async ({ page }
   await expect(page.locator(`#${kt.id}`)).toBeInViewport();
 });
 
+test('Tab passes each figure of a chapter in one stop; the skip link jumps past it', async ({ page }) => {
+  await page.goto('/chapters/5/');
+  for (const fig of placeholders.filter((f) => f.chapter === 5)) {
+    const block = page.locator(`#${fig.id} .roadmap-figure`);
+    await block.getByRole('link', { name: `跳过图${fig.n}` }).focus();
+    let inside = 0;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate((id) => {
+        const el = document.activeElement;
+        if (!el?.closest(`#${id} .roadmap-figure`)) return 'out';
+        return el.closest('svg') ? 'svg' : 'figure';
+      }, fig.id);
+      if (where === 'out') break;
+      if (where === 'svg') inside++;
+    }
+    expect(inside, `${fig.id}: Tab stops inside the drawing`).toBe(1);
+  }
+  await page.locator('#fig-3 .roadmap-figure').getByRole('link', { name: '跳过图3' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#fig-3-after')).toBeFocused();
+});
+
 test('focus highlights the chain, a tooltip quotes the source, arrows move between nodes', async ({ page }) => {
   await page.goto('/figures/2/');
   const figure = data(2);
   const category = figure.nodes.find((n) => n.layer === 'category' && figure.links.some((l) => l.from === n.id))!;
   const child = figure.links.find((l) => l.from === category.id)!.to;
-  const svg = page.locator('svg.roadmap');
+  const svg = page.locator('.roadmap-wide svg.roadmap');
   await page.locator(`svg a[data-node="${category.id}"]`).focus();
   await expect(svg).toHaveClass(/rm-focus/);
   await expect(page.locator(`svg a[data-node="${child}"]`)).toHaveClass(/rm-on/);
@@ -104,22 +175,83 @@ test('focus highlights the chain, a tooltip quotes the source, arrows move betwe
   await page.locator(`svg a[data-node="${categories[0]!.id}"]`).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.locator(`svg a[data-node="${categories[1]!.id}"]`)).toBeFocused();
+  // The focused node now holds the figure's one Tab stop.
+  await expect(page.locator('.roadmap-wide svg a[tabindex="0"]')).toHaveAttribute('data-node', categories[1]!.id);
   await page.keyboard.press('ArrowRight');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-layer'))).toBe('technology');
+  await page.keyboard.press('End');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-layer'))).toBe('goal');
 });
 
-test('the category filter dims the chains switched off and takes them out of the tab order', async ({ page }) => {
+test('the category filter dims the chains switched off, and the Tab stop stays on a shown node', async ({ page }) => {
   await page.goto('/figures/2/');
   const figure = data(2);
-  const category = figure.nodes.find((n) => n.layer === 'category' && figure.links.some((l) => l.from === n.id))!;
+  const category = figure.nodes.find((n) => n.layer === 'category')!;
   const filter = page.locator('.roadmap-filter');
   await expect(filter).toBeVisible();
   await filter.getByLabel(category.label, { exact: true }).uncheck();
   const node = page.locator(`svg a[data-node="${category.id}"]`);
   await expect(node).toHaveClass(/rm-off/);
   await expect(node).toHaveAttribute('tabindex', '-1');
+  await expect(page.locator('.roadmap-wide svg a[tabindex="0"]:not(.rm-off)')).toHaveCount(1);
   await filter.getByRole('button', { name: '全部显示' }).click();
   await expect(node).not.toHaveClass(/rm-off/);
+});
+
+test.describe('geometry of every figure, measured with real fonts', () => {
+  for (let n = 1; n <= 12; n++) {
+    test(`图${n}: text inside its boxes, no boxes overlapping, no link through a box`, async ({ page }) => {
+      await page.goto(`/figures/${n}/`);
+      expect(await geometryFaults(page, '.roadmap-wide svg')).toEqual([]);
+    });
+  }
+  test('图1 on a phone: the stacked drawing, sound, and nothing wider than the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/figures/1/');
+    await expect(page.locator('.roadmap-narrow svg')).toBeVisible();
+    await expect(page.locator('.roadmap-wide svg')).toBeHidden();
+    expect(await geometryFaults(page, '.roadmap-narrow svg')).toEqual([]);
+    expect(await smallestText(page, '.roadmap-narrow svg')).toBeGreaterThanOrEqual(11);
+    expect(await page.locator('.roadmap-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test('the first screen of /figures/1/ at 1280×800 shows at least 15 whole node labels', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/figures/1/');
+  const whole = await page.locator('.roadmap-wide svg a.rm-node .rm-label').evaluateAll((labels) => labels.filter((label) => {
+    const r = label.getBoundingClientRect();
+    return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  }).length);
+  expect(whole).toBeGreaterThanOrEqual(15);
+});
+
+for (const width of [1024, 1280, 1440]) {
+  test(`at ${width} px every figure on every chapter page fits its column, its smallest text at 11 px or more`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const chapter of [...new Set(placeholders.map((f) => f.chapter))]) {
+      await page.goto(`/chapters/${chapter}/`);
+      for (const fig of placeholders.filter((f) => f.chapter === chapter)) {
+        const scroll = page.locator(`#${fig.id} .roadmap-scroll`);
+        expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth), `${fig.id} scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(await smallestText(page, `#${fig.id} .roadmap-wide svg`), `${fig.id} text size`).toBeGreaterThanOrEqual(11);
+      }
+    }
+  });
+}
+
+test('on a 360 px phone a domain figure keeps its size in its own sideways-scrolling box, opening on the first node', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/chapters/5/');
+  const region = page.locator('#fig-2 .roadmap-scroll');
+  await expect(region).toHaveAttribute('aria-label', /图2/);
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.scrollLeft === 0)).toBe(true);
+  expect(await smallestText(page, '#fig-2 .roadmap-wide svg')).toBeGreaterThanOrEqual(12);
+  const first = await page.locator('#fig-2 svg a[tabindex="0"] rect.rm-box').boundingBox();
+  const box = await region.boundingBox();
+  expect(first!.x).toBeGreaterThanOrEqual(box!.x);
+  expect(first!.x + first!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -135,37 +267,44 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('print: no interactive chrome, and the figure fits the A4 text width', async ({ page }) => {
-  // 170 mm of text width at 96 dpi.
-  await page.setViewportSize({ width: 643, height: 900 });
+  // 156 mm of text width at 96 dpi.
+  await page.setViewportSize({ width: 590, height: 900 });
   await page.goto('/chapters/5/');
   await page.emulateMedia({ media: 'print' });
-  const slot = page.locator('figure#fig-2');
-  await expect(slot.locator('.roadmap-filter')).toBeHidden();
-  await expect(slot.locator('.roadmap-links')).toBeHidden();
-  await expect(slot.locator('.roadmap-hint')).toBeHidden();
-  const box = await slot.locator('svg.roadmap').boundingBox();
-  expect(box!.width).toBeLessThanOrEqual(643);
-  const overflow = await slot.locator('.roadmap-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const figure = page.locator('#fig-2 .figure-rebuilt');
+  await expect(figure.locator('.roadmap-filter')).toBeHidden();
+  await expect(figure.locator('.roadmap-links')).toBeHidden();
+  await expect(figure.locator('.roadmap-skip')).toBeHidden();
+  const box = await figure.locator('.roadmap-wide svg').boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(590);
+  expect(await figure.locator('.roadmap-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 });
 
-test('on a 360 px phone the figure scrolls in its own region and the text stays at 12 px or more', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto('/chapters/5/');
-  const region = page.locator('figure#fig-2 .roadmap-scroll');
-  await expect(region).toHaveAttribute('tabindex', '0');
-  await expect(region).toHaveAttribute('aria-label', /图2/);
-  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-  const sizes = await page.locator('figure#fig-2 svg text').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.closest('svg')!.getBoundingClientRect().width / Number(el.closest('svg')!.getAttribute('width')))));
-  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+test('the gallery shows each figure whole, as an image of its file, not twelve inlined drawings', async ({ page }) => {
+  await page.goto('/figures/');
+  await expect(page.locator('main svg.roadmap')).toHaveCount(0);
+  const thumbs = page.locator('.figure-card .thumb img');
+  await expect(thumbs).toHaveCount(12);
+  for (const img of await thumbs.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    // Whole: the image keeps its aspect ratio inside the card, nothing cropped.
+    const ratio = await img.evaluate((el: HTMLImageElement) => [el.clientWidth / el.clientHeight, el.naturalWidth / el.naturalHeight]);
+    expect(Math.abs(ratio[0]! - ratio[1]!)).toBeLessThan(0.02);
+  }
 });
 
-test('the SVG download is a standalone file', async ({ request }) => {
-  const response = await request.get('/figures/2.svg');
-  expect(response.ok()).toBe(true);
-  expect(response.headers()['content-type']).toContain('image/svg+xml');
-  const text = await response.text();
-  expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-  expect(text).toContain('新能源领域重要科技方向及路线');
+test('the standalone SVG files open under the site\'s own CSP with no violation', async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+  for (let n = 1; n <= 12; n++) {
+    const response = await request.get(`/figures/${n}.svg`);
+    expect(response.headers()['content-type']).toContain('image/svg+xml');
+    const text = await response.text();
+    expect(text, `图${n}`).not.toMatch(/<style|\sstyle="/);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    await page.goto(`/figures/${n}.svg`);
+    await expect(page.locator('svg > title')).toContainText(`图${n}`);
+  }
+  expect(violations).toEqual([]);
 });

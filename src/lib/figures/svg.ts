@@ -141,6 +141,8 @@ export function renderSvg(geometry: Geometry, options: SvgOptions): string {
     height,
     'data-figure': geometry.id,
     'font-family': FONT,
+    // Inline, Chromium would make the drawing itself a Tab stop besides its one node.
+    tabindex: options.standalone ? undefined : -1,
   })}>`);
   // The <title> and <desc> children name and describe the SVG (SVG-AAM).
   out.push(`<title id="${prefix}-title">${escapeXml(title)}</title>`);
@@ -160,7 +162,8 @@ export function renderSvg(geometry: Geometry, options: SvgOptions): string {
 
   out.push('<g class="rm-heads">');
   for (const head of geometry.heads) {
-    out.push(`<text${attrs({ class: 'rm-head', x: head.x, y: head.y, 'text-anchor': head.anchor, 'font-size': head.anchor === 'middle' ? m.headSize : m.noteSize, 'font-weight': 700, fill: LIGHT.fg })}>${escapeXml(head.text)}</text>`);
+    // Column headings at heading size; band and section titles at the size of the labels.
+    out.push(`<text${attrs({ class: 'rm-head', x: head.x, y: head.y, 'text-anchor': head.anchor, 'font-size': head.anchor === 'middle' ? m.headSize : m.fontSize, 'font-weight': 700, fill: LIGHT.fg })}>${escapeXml(head.text)}</text>`);
     if (head.note) out.push(`<text${attrs({ class: 'rm-head-note', x: head.x, y: head.note.y, 'text-anchor': head.anchor, 'font-size': m.noteSize, fill: LIGHT.muted })}>${escapeXml(head.note.text)}</text>`);
     if (head.rule) out.push(`<line${attrs({ class: 'rm-rule', x1: head.rule.x1, x2: head.rule.x2, y1: head.rule.y, y2: head.rule.y, stroke: LIGHT.border, 'stroke-width': 1 })}/>`);
   }

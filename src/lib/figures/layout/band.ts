@@ -14,7 +14,7 @@ export interface BandLayout {
   gaps: GeoGap[];
 }
 
-const SECTION_TITLE = 20;
+const SECTION_TITLE = 21;
 const SECTION_GAP = 10;
 const BOX_GAP = 6;
 const GAP_H = 26;
@@ -54,7 +54,7 @@ export function layoutBand(figure: FigureData, x: number, w: number, top: number
   const inner = w - 2 * BAND_PAD;
   list.forEach((sec, i) => {
     if (i) y += SECTION_GAP;
-    heads.push({ text: sec.layer.label, x: x + BAND_PAD, y: y + m.noteSize + 2, anchor: 'start' });
+    heads.push({ text: sec.layer.label, x: x + BAND_PAD, y: y + m.fontSize + 2, anchor: 'start' });
     y += SECTION_TITLE;
     if (!sec.nodes.length) {
       gaps.push({ x: x + BAND_PAD, y, w: inner, h: GAP_H, text: NOT_STATED, layer: sec.layer.key });

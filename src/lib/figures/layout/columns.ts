@@ -5,9 +5,9 @@ import type { Metrics } from './geometry.ts';
 import { MARGIN, naturalEm } from './metrics.ts';
 
 /** How wide a column's labels may run before wrapping, in em: long names wrap, short ones stay narrow. */
-const MAX_EM: Record<string, number> = { category: 7, technology: 12, kt: 12 };
+const MAX_EM: Record<string, number> = { category: 6, technology: 10, kt: 10 };
 const MIN_EM = 4;
-const BAND_EM = { min: 5, max: 9 };
+const BAND_EM = { min: 5, max: 8 };
 export const COLUMN_GAP = 26;
 /** Between the chain and the band: room for the bracket and the arrow that feeds the band. */
 export const FEED_GAP = 40;

@@ -9,8 +9,11 @@ import type { Lexicon } from '../wrap.ts';
 export type { Geometry, GeoNode, GeoLink, Metrics } from './geometry.ts';
 export { countText, metaOf } from './domain.ts';
 
-/** 图1 fills this width on a desktop column and in print; NARROW is its phone layout. */
-export const OVERVIEW_WIDTH = { wide: 860, narrow: 340 } as const;
+/**
+ * 图1 fills this width on a desktop and in print, and NARROW on a phone. Both stay within what a
+ * chapter column holds at 12 px (the column is about 620 px at a 1024 px window) and what A4 holds at 7 pt.
+ */
+export const OVERVIEW_WIDTH = { wide: 672, narrow: 340 } as const;
 
 export interface LayoutOptions {
   metrics?: Metrics;

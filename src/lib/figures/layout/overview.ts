@@ -24,7 +24,7 @@ const ROW_GAP = 8;
 const BAND_GAP = 24;
 /** The narrowest box worth making: about six characters a line. */
 const MIN_CELL = 88;
-const MIN_PILLAR = 150;
+const MIN_PILLAR = 118;
 const CHILD_INDENT = 18;
 const CHILD_GAP = 6;
 
