@@ -28,6 +28,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, serveSettings } from './serve/settings.ts';
 /** Pages and every file without a rule of its own in `_headers` revalidate with their ETag. */
 export const DEFAULT_CACHE_CONTROL = 'no-cache';
 const ALLOWED_METHODS = 'GET, HEAD';
+const ENCODING_NAMES = Object.keys(ENCODINGS) as Encoding[];
 
 export interface ServeOptions { root?: string; port?: number; host?: string; base?: string }
 
@@ -41,27 +42,24 @@ function applyHeaders(res: ServerResponse, release: Release, sitePath: string): 
   for (const [name, value] of release.headersFor(sitePath)) res.setHeader(name, value);
 }
 
-function encodingsOf(release: Release, file: string): Encoding[] {
-  return (Object.keys(ENCODINGS) as Encoding[]).filter((e) => release.files.has(file + ENCODINGS[e]));
-}
-
 function sendNotFound(req: IncomingMessage, res: ServerResponse, release: Release, sitePath: string): void {
   applyHeaders(res, release, sitePath);
   // Whatever the path's rule says (a year for /_astro/*), a miss must not be cached as final.
   res.setHeader('Cache-Control', DEFAULT_CACHE_CONTROL);
   const page = release.notFound;
   if (!page?.identity) { plain(res, 404, 'Not found'); return; }
-  const encoding = chooseEncoding(req.headers['accept-encoding'], (Object.keys(ENCODINGS) as Encoding[]).filter((e) => page[e]));
+  const variants = ENCODING_NAMES.filter((e) => page[e]);
+  const encoding = chooseEncoding(req.headers['accept-encoding'], variants);
   const body = (encoding && page[encoding]) || page.identity;
   if (encoding) res.setHeader('Content-Encoding', encoding);
-  if (Object.keys(ENCODINGS).some((e) => page[e as Encoding])) res.setHeader('Vary', 'Accept-Encoding');
+  if (variants.length) res.setHeader('Vary', 'Accept-Encoding');
   res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
   res.end(body);
 }
 
 function sendFile(req: IncomingMessage, res: ServerResponse, release: Release, sitePath: string, file: string): void {
   applyHeaders(res, release, sitePath);
-  const variants = encodingsOf(release, file);
+  const variants = ENCODING_NAMES.filter((e) => release.files.has(file + ENCODINGS[e]));
   const encoding = chooseEncoding(req.headers['accept-encoding'], variants);
   if (variants.length) res.setHeader('Vary', 'Accept-Encoding');
   if (encoding) {
