@@ -1,7 +1,15 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './pipeline/chromium.ts';
+import { freePortSync } from './pipeline/free-port.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4321);
+if (!existsSync('dist/index.html')) throw new Error('dist/ has no site to test: run npm run build first');
+
+// The suite serves this checkout's dist/ itself, on a port of its own: the runner picks it once
+// and its workers inherit it through the environment. E2E_PORT fixes it; a port already in use
+// then fails the run instead of testing whatever answers there.
+process.env.E2E_PORT ??= String(freePortSync());
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests',
@@ -17,9 +25,10 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `PORT=${port} node --import tsx pipeline/serve.ts`,
+    command: 'node --import tsx pipeline/serve.ts',
+    env: { PORT: String(port), HOST: '127.0.0.1', BASE_PATH: '/' },
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });

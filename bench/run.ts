@@ -1,18 +1,19 @@
 /**
  * npm run bench: figures against the budgets. Builds from clean, serves dist/ like a static
- * host (gzip + public/_headers) and measures. Prints tables; asserts nothing.
+ * host (precompressed files + public/_headers) and measures. Prints tables; asserts nothing.
  *   --no-build   measure the existing dist/
  *   --no-lighthouse   skip Lighthouse (about 4 minutes)
+ *   --no-serving   skip the serving benchmark (about a minute)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../pipeline/serve.ts';
+import { serve, serverOrigin } from '../pipeline/serve.ts';
 import { lighthouse, type LighthouseScores } from './lighthouse.ts';
 import { measurePages } from './measure-pages.ts';
+import { benchServing } from './serving.ts';
 
 const PAGES = ['/', '/chapters/1/', '/chapters/5/', '/plan/', '/figures/2/', '/search/?q=盐湖'];
-const PORT = 4399;
 const args = new Set(process.argv.slice(2));
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
@@ -44,8 +45,13 @@ async function main() {
   console.log('\n## Output sizes');
   console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB`);
 
-  const server = await serve({ root: 'dist', port: PORT });
-  const baseURL = `http://127.0.0.1:${PORT}`;
+  if (!args.has('--no-serving')) {
+    console.log('\n## Serving (requests/s and latency under load)');
+    await benchServing();
+  }
+
+  const server = await serve({ root: 'dist', port: 0 });
+  const baseURL = serverOrigin(server);
   try {
     console.log('\n## Page weight (gzip, as served)');
     const costs = await measurePages(baseURL, PAGES);

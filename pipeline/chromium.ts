@@ -17,9 +17,18 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-/** Launches Chromium, turning a missing browser into one line that says how to get one. */
+/**
+ * Launches Chromium, turning a missing browser, or one that starts and dies (a wrong
+ * CHROMIUM_PATH such as /bin/false, a broken install), into one line that says how to get one.
+ */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new SetupError(`Chromium not found at ${executablePath}: ${INSTALL_HINT}`);
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  } catch (error) {
+    // Playwright's message runs to a page of browser logs; its first line says what happened.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^browserType\.launch:\s*/, '');
+    throw new SetupError(`Chromium at ${executablePath} did not start (${reason}): ${INSTALL_HINT}`);
+  }
 }

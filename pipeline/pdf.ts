@@ -5,9 +5,8 @@
  *
  *   npx tsx pipeline/pdf.ts [outDir]      (default dist/)
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { launchChromium } from './chromium.ts';
 import { printWithFloats } from './print-floats.ts';
@@ -16,7 +15,7 @@ import { loadPlan } from '../src/lib/plan/load.ts';
 import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
 import { runCli } from './cli.ts';
 import { writePrintFonts } from './print-fonts.ts';
-import { serve } from './serve.ts';
+import { serve, serverOrigin } from './serve.ts';
 
 export interface PdfTarget { path: string; file: string }
 
@@ -24,23 +23,6 @@ export interface PdfTarget { path: string; file: string }
 export function pdfTargets(): PdfTarget[] {
   const chapters = loadPlan().plan.chapters.map((s) => s.chapter);
   return [...chapters.map((n) => ({ path: `chapters/${n}/`, file: pdfFile(n) })), { path: 'plan/', file: pdfFile() }];
-}
-
-/** Serves outDir under the configured base path, as the site is deployed. */
-async function serveBuilt(outDir: string, base: string) {
-  let root = resolve(outDir);
-  let cleanup = () => {};
-  const sub = base.replace(/^\/|\/$/g, '');
-  if (sub) {
-    const tmp = mkdtempSync(join(resolve('.build'), 'pdf-root-'));
-    mkdirSync(join(tmp, sub, '..'), { recursive: true });
-    symlinkSync(root, join(tmp, sub), 'dir');
-    root = tmp;
-    cleanup = () => rmSync(tmp, { recursive: true, force: true });
-  }
-  const server = await serve({ root, port: 0, gzip: false });
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => { server.close(); cleanup(); } };
 }
 
 async function printPage(browser: Browser, url: string, out: string): Promise<void> {
@@ -74,18 +56,23 @@ export async function renderPdfs(outDir: string): Promise<void> {
   await writePrintFonts(outDir);
   const pdfDir = join(outDir, 'pdf');
   mkdirSync(pdfDir, { recursive: true });
-  const server = await serveBuilt(outDir, base);
-  const browser = await launchChromium();
+  // Served under the configured base path, as the site is deployed.
+  const server = await serve({ root: outDir, port: 0, base });
+  const origin = serverOrigin(server);
   const sizes: Record<string, number> = {};
   try {
-    for (const target of pdfTargets()) {
-      const out = join(pdfDir, target.file);
-      await printPage(browser, `${server.origin}${base}${target.path}`, out);
-      sizes[target.file] = statSync(out).size;
-      console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB`);
+    const browser = await launchChromium();
+    try {
+      for (const target of pdfTargets()) {
+        const out = join(pdfDir, target.file);
+        await printPage(browser, `${origin}${base}${target.path}`, out);
+        sizes[target.file] = statSync(out).size;
+        console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB`);
+      }
+    } finally {
+      await browser.close();
     }
   } finally {
-    await browser.close();
     server.close();
   }
   for (const file of htmlFiles(outDir)) {

@@ -1,79 +1,141 @@
 /**
- * A small static server for dist/ with the behaviour of a typical static host: directory
- * index.html, 404.html for misses, gzip when asked, and the headers from public/_headers.
- * Used by `npm start`, the e2e tests and the benchmark, so all three see the same site.
+ * The static server of `npm start`, `npm run preview`, the e2e tests, the PDF step and the
+ * benchmark, so all of them see the site as a static host serves it.
+ *
+ * Files go out through `send` (the engine of Express's static middleware): ETag and
+ * Last-Modified with 304 revalidation, Range and If-Range, and file errors reported rather
+ * than thrown. Around it, this project's own layer: GET and HEAD only, request targets checked
+ * before any lookup (pipeline/serve/request-target.ts), the base path, only files of the
+ * current release (so nothing outside it can be named), the precompressed variant the client
+ * accepts, the headers of the release's `_headers`, and the 404 page with status 404.
+ *
+ *   PORT=4321 HOST=127.0.0.1 BASE_PATH=/ npx tsx pipeline/serve.ts
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { contentType } from 'mime-types';
+import send from 'send';
+import { SetupError } from '../src/lib/errors.ts';
 import { runCli } from './cli.ts';
+import { ENCODINGS, type Encoding } from './compress.ts';
+import { chooseEncoding } from './serve/encoding.ts';
+import { currentRelease, type Release } from './serve/release.ts';
+import { parseRequestTarget } from './serve/request-target.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, serveSettings } from './serve/settings.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.pdf': 'application/pdf', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
-  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
-};
-const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt)$/;
+/** Pages and every file without a rule of its own in `_headers` revalidate with their ETag. */
+export const DEFAULT_CACHE_CONTROL = 'no-cache';
+const ALLOWED_METHODS = 'GET, HEAD';
+const ENCODING_NAMES = Object.keys(ENCODINGS) as Encoding[];
 
-/** Parses the Netlify/Cloudflare `_headers` format: a path pattern line, then indented headers. */
-export function parseHeadersFile(text: string): { pattern: string; headers: [string, string][] }[] {
-  const rules: { pattern: string; headers: [string, string][] }[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) { rules.push({ pattern: line.trim(), headers: [] }); continue; }
-    const at = line.indexOf(':');
-    rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+export interface ServeOptions { root?: string; port?: number; host?: string; base?: string }
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+  res.end(`${text}\n`);
+}
+
+function applyHeaders(res: ServerResponse, release: Release, sitePath: string): void {
+  res.setHeader('Cache-Control', DEFAULT_CACHE_CONTROL);
+  for (const [name, value] of release.headersFor(sitePath)) res.setHeader(name, value);
+}
+
+function sendNotFound(req: IncomingMessage, res: ServerResponse, release: Release, sitePath: string): void {
+  applyHeaders(res, release, sitePath);
+  // Whatever the path's rule says (a year for /_astro/*), a miss must not be cached as final.
+  res.setHeader('Cache-Control', DEFAULT_CACHE_CONTROL);
+  const page = release.notFound;
+  if (!page?.identity) { plain(res, 404, 'Not found'); return; }
+  const variants = ENCODING_NAMES.filter((e) => page[e]);
+  const encoding = chooseEncoding(req.headers['accept-encoding'], variants);
+  const body = (encoding && page[encoding]) || page.identity;
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  if (variants.length) res.setHeader('Vary', 'Accept-Encoding');
+  res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  res.end(body);
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, release: Release, sitePath: string, file: string): void {
+  applyHeaders(res, release, sitePath);
+  const variants = ENCODING_NAMES.filter((e) => release.files.has(file + ENCODINGS[e]));
+  const encoding = chooseEncoding(req.headers['accept-encoding'], variants);
+  if (variants.length) res.setHeader('Vary', 'Accept-Encoding');
+  if (encoding) {
+    res.setHeader('Content-Encoding', encoding);
+    // send would name the type after ".br"/".gz"; the body is still the original file's type.
+    res.setHeader('Content-Type', contentType(extname(file)) || 'application/octet-stream');
   }
-  return rules;
+  const served = encoding ? file + ENCODINGS[encoding] : file;
+  // send decodes the path it is given; every name in the release is encoded back first.
+  const encoded = served.split('/').map(encodeURIComponent).join('/');
+  send(req, encoded, { root: release.root, index: false, dotfiles: 'allow', etag: true, lastModified: true, cacheControl: false })
+    .on('error', (error: { status?: number; headers?: Record<string, string> }) => {
+      if (res.headersSent) { res.destroy(); return; }
+      res.removeHeader('Content-Encoding');
+      // The file vanished between listing and reading (the release was removed by hand).
+      if (error.status === 404) { sendNotFound(req, res, release, sitePath); return; }
+      res.writeHead(error.status ?? 500, error.headers ?? {}).end();
+    })
+    .pipe(res);
 }
 
-function matches(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return re.test(path);
+function handle(req: IncomingMessage, res: ServerResponse, release: () => Release | undefined, base: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') { plain(res, 405, 'Method not allowed', { Allow: ALLOWED_METHODS }); return; }
+  const target = parseRequestTarget(req.url ?? '', base);
+  if (target.kind === 'refused') { plain(res, target.status, `Bad request: ${target.reason}`); return; }
+  if (target.kind === 'base') { res.writeHead(301, { Location: target.location }).end(); return; }
+  const site = release();
+  if (!site) { plain(res, 503, 'No site has been published yet: run npm run build.', { 'Retry-After': '10' }); return; }
+  if (target.kind === 'outside') { sendNotFound(req, res, site, '/404.html'); return; }
+  const { sitePath, rawPath, rawQuery } = target;
+  const file = sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath;
+  if (site.files.has(file)) { sendFile(req, res, site, sitePath, file); return; }
+  // A folder asked for without its slash: the same path plus "/", never anything built from Host.
+  if (!sitePath.endsWith('/') && site.files.has(`${sitePath}/index.html`)) {
+    res.writeHead(301, { Location: `${rawPath}/${rawQuery}` }).end();
+    return;
+  }
+  sendNotFound(req, res, site, sitePath);
 }
 
-export interface ServeOptions { root?: string; port?: number; gzip?: boolean; headers?: boolean }
-
-export function serve({ root = 'dist', port = 4321, gzip = true, headers = true }: ServeOptions = {}): Promise<Server> {
-  const headersFile = join(root, '_headers');
-  const rules = headers && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+/** Starts serving `root` (dist/, a link to the current release) and resolves once listening. */
+export function serve({ root = 'dist', port = DEFAULT_PORT, host = DEFAULT_HOST, base = '/' }: ServeOptions = {}): Promise<Server> {
+  const release = currentRelease(root);
   const server = createServer((req, res) => {
-    // A malformed request line ("//", bad percent-encoding) must get a 400, not crash the server.
-    let url: URL;
-    let path: string;
     try {
-      url = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
-      path = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
+      handle(req, res, release, base);
+    } catch (error) {
+      // A bug or a disk error answers this one request with 500; the server keeps serving.
+      console.error(error);
+      if (res.headersSent) res.destroy();
+      else plain(res, 500, 'Internal server error');
     }
-    let file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) { res.writeHead(301, { Location: `${path}/${url.search}` }).end(); return; }
-      file = join(file, 'index.html');
-    }
-    let status = 200;
-    if (!existsSync(file)) { status = 404; file = join(root, '404.html'); path = '/404.html'; }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const head: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
-    for (const rule of rules) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) head[k] = v;
-    if (gzip && COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      const body = gzipSync(readFileSync(file), { level: 9 });
-      res.writeHead(status, { ...head, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding' }).end(body);
-      return;
-    }
-    res.writeHead(status, { ...head, 'Content-Length': statSync(file).size });
-    createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  // CONNECT never reaches the request handler; without this Node would drop the connection unanswered.
+  server.on('connect', (_req, socket) => {
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL'
+        ? new SetupError(`cannot listen on ${host}:${port} (${error.code}): set PORT (and HOST) to a free address`)
+        : error);
+    });
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+/** The address a running server answers on, for messages and tests. */
+export function serverOrigin(server: Server): string {
+  const { address, port, family } = server.address() as AddressInfo;
+  return `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
 }
 
 runCli(import.meta.url, async () => {
-  const port = Number(process.env.PORT ?? 4321);
-  await serve({ port });
-  console.log(`serving dist/ at http://127.0.0.1:${port}${process.env.BASE_PATH ?? '/'}`);
+  const { host, port, base } = serveSettings();
+  const server = await serve({ root: 'dist', port, host, base });
+  console.log(`serving dist/ at ${serverOrigin(server)}${base}`);
+  if (!existsSync('dist')) console.log('dist/ does not exist yet: requests get 503 until npm run build publishes a site');
 });

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parseHeadersFile } from '../../pipeline/serve.ts';
+import { parseHeadersFile } from '../../pipeline/serve/headers-file.ts';
 import { htmlFiles, readPage } from './site-files.ts';
 
 // The site is served with exactly the headers of public/_headers (pipeline/serve.ts applies

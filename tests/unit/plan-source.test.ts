@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, cpSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlan, sha256 } from '../../src/lib/plan/load.ts';
 import { parseSource, reconstructLines, classify } from '../../src/lib/plan/parse.ts';
 import { source } from './helpers.ts';
+import { tempDir } from './temp.ts';
 
 // The published plan's SHA-256, pinned here as well as in content/source/plan.txt.sha256, so
 // changing both the text and the pin file in one commit still fails a test.
@@ -40,8 +40,8 @@ function pick(b: ReturnType<typeof classify>) {
   return { kind: b.kind, marker: b.marker, value: b.value, gap: b.gap, title: b.title };
 }
 
-test('a source whose bytes differ from the pin fails with the file named', () => {
-  const root = mkdtempSync(join(tmpdir(), 'plan-'));
+test('a source whose bytes differ from the pin fails with the file named', (t) => {
+  const root = tempDir(t, 'plan-');
   cpSync('content', join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'content/source/plan.txt'), source.replace('青海', '青梅'));
   assert.throws(() => loadPlan(root), /content\/source\/plan\.txt: SHA-256 is [0-9a-f]{64} but content\/source\/plan\.txt\.sha256 pins 244f42d9/);
