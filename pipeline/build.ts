@@ -44,6 +44,8 @@ runCli(import.meta.url, async () => {
   const unknown = only.filter((name) => !steps.some((s) => s.name === name));
   if (unknown.length) throw new SetupError(`unknown build step ${unknown.map((n) => `"${n}"`).join(', ')}; the steps are ${steps.map((s) => `"${s.name}"`).join(', ')}`);
   const partial = only.length > 0;
+  // The PDF step needs a browser: find out before anything is written or built.
+  if (!partial || only.includes('pdf')) await (await import('./chromium.ts')).checkChromium();
   mkdirSync('.build', { recursive: true });
   if (partial) rmSync(PARTIAL, { recursive: true, force: true });
   const outDir = partial ? PARTIAL : newReleaseDir();

@@ -17,6 +17,11 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/** Fails now, in one line, if Chromium cannot start: before a build spends a minute on steps that do not need it. */
+export async function checkChromium(): Promise<void> {
+  await (await launchChromium()).close();
+}
+
 /**
  * Launches Chromium, turning a missing browser, or one that starts and dies (a wrong
  * CHROMIUM_PATH such as /bin/false, a broken install), into one line that says how to get one.
