@@ -1,6 +1,7 @@
 import { DataError } from '../errors.ts';
 import { hasId, locate } from '../plan/locate.ts';
 import { blockOf, type ParagraphBlock, type Plan, type PlanSection } from '../plan/outline.ts';
+import { markInsertions } from './marks.ts';
 import { comparatorWords, formatQuantity, isGrowth } from './comparators.ts';
 import { mentionMatches, numbersIn, type NumberMention } from './numbers.ts';
 import type { BaselineData, IndicatorData, IndicatorSource } from './schema.ts';
@@ -66,18 +67,6 @@ function excerpt(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** Where the page prints editorial marks inside a paragraph's words. */
-function noteInsertions(plan: Plan, blockId: string): { at: number; note: string }[] {
-  return plan.annotations
-    .filter((a) => a.blockId === blockId)
-    .flatMap((a) => {
-      const type = plan.corrections.find((c) => c.id === a.correctionId)?.type;
-      const points = [{ at: a.end, note: a.correctionId }];
-      if (type === 'misplaced-footnote' && a.role === 'target') points.push({ at: a.start, note: a.correctionId });
-      return points;
-    });
-}
-
 interface Quoted { block: ParagraphBlock; start: number; end: number }
 
 function resolveQuote(plan: Plan, source: IndicatorSource, fail: (problem: string) => never): Quoted {
@@ -87,7 +76,7 @@ function resolveQuote(plan: Plan, source: IndicatorSource, fail: (problem: strin
   const start = block.text.indexOf(source.quote);
   if (start < 0) fail(`quote "${source.quote}" is not found in ${source.id}, which reads "${excerpt(block.text)}"`);
   const end = start + source.quote.length;
-  const inside = noteInsertions(plan, block.id).find((p) => p.at > start && p.at < end);
+  const inside = markInsertions(plan, block.id).find((p) => p.at > start && p.at < end);
   if (inside) fail(`quote "${source.quote}" runs across the marker of editorial note "${inside.note}", which the page prints inside these words; quote the words before or after it`);
   return { block, start, end };
 }
@@ -127,7 +116,7 @@ function checkComparator(indicator: IndicatorData, quoted: Quoted, target: Numbe
   if (!words.after && printedAfter) fail(`comparator ${comparator} drops the text's "${printedAfter}" after ${target.text}; use a comparator ending in …${printedAfter}`);
 }
 
-export function groupOf(plan: Plan, block: ParagraphBlock): IndicatorGroup {
+export function groupOf(block: ParagraphBlock): IndicatorGroup {
   if (block.labelLength) return { id: block.id, title: block.text.slice(0, block.labelLength).replace(/[：:]$/u, '') };
   if (!block.text.includes(OVERALL_GROUP)) throw new Error(`groupOf: ${block.id} has no label and does not state the ${OVERALL_GROUP}`);
   return { id: block.id, title: OVERALL_GROUP };
@@ -170,7 +159,7 @@ export function checkIndicator(id: string, data: IndicatorData, plan: Plan, file
     ...data,
     id,
     file,
-    group: groupOf(plan, target.block),
+    group: groupOf(target.block),
     kind: kindOf(data),
     targetNumber: located(target, targetMention),
     ...(baseline && baselineMention ? { baselineNumber: located(baseline, baselineMention) } : {}),
