@@ -11,13 +11,29 @@ import type { EditionInfo } from './plan-export.ts';
  */
 
 /**
- * Why a link is drawn: "stated" where one sentence of the text states it (the link cites it),
- * "inferred" where it is the editor's judgement. The one place this is decided for the exports:
- * when the figures gain a finer basis (src/lib/figures/provenance.ts), swap it in here.
+ * Why a link is drawn, with what each basis means (the /data/ docs and the JSON Schema read
+ * these). The exports read a figure's links and layers only through linkBasis and figureLayers:
+ * when the figure data changes shape (graded links in src/lib/figures/provenance.ts, layers
+ * fixed by a grammar), these three are what to swap.
  */
-export function linkBasis(_figure: FigureData, link: FigureLink): string {
+export const LINK_BASES = {
+  stated: '原文一句话明言两端的关系（附 source）',
+  inferred: '编者判断（图中以虚线表示）',
+} as const;
+
+export type LinkBasisName = keyof typeof LINK_BASES;
+
+/** "stated" where one sentence of the text states the link (it cites it), else "inferred". */
+export function linkBasis(_figure: FigureData, link: FigureLink): LinkBasisName {
   return link.source && !link.inferred ? 'stated' : 'inferred';
 }
+
+/** The figure's layers (columns), in order, with the labels readers see. */
+export function figureLayers(figure: FigureData): { key: string; label: string }[] {
+  return figure.layers.map((l) => ({ key: l.key, label: l.label }));
+}
+
+export const basisDoc = Object.entries(LINK_BASES).map(([k, v]) => `${k}＝${v}`).join('；');
 
 export interface SourceOut { id: string; quote: string; place: string; href: string }
 
@@ -33,16 +49,16 @@ export function figuresJson(plan: Plan, figures: FigureData[], info: EditionInfo
     edition: info.edition,
     figures: figures.map((f) => {
       const section = locate(plan, f.section, info.base);
-      const layer = new Map(f.layers.map((l) => [l.key, l.label]));
+      const layers = figureLayers(f);
+      const layer = new Map(layers.map((l) => [l.key, l.label]));
       return {
         id: f.id,
         n: f.n,
         caption: f.caption,
         domain: f.domain,
         section: { id: f.section, place: section.place, href: section.href },
-        period: f.period,
         count: f.count ? { categories: f.count.categories, items: f.count.items, source: sourceOut(plan, f.count.source, info.base) } : null,
-        layers: f.layers.map((l) => ({ key: l.key, label: l.label })),
+        layers,
         nodes: f.nodes.map((node) => ({
           id: node.id,
           layer: node.layer,
@@ -59,7 +75,6 @@ export function figuresJson(plan: Plan, figures: FigureData[], info: EditionInfo
           from: link.from,
           to: link.to,
           basis: linkBasis(f, link),
-          inferred: link.inferred,
           note: link.note ?? null,
           source: link.source ? sourceOut(plan, link.source, info.base) : null,
         })),
@@ -92,9 +107,8 @@ export const nodeColumns = (edition: string): Column<NodeOut>[] => [
 export const linkColumns = (edition: string): Column<LinkOut>[] => [
   { name: 'from', description: '起点节点编号', value: (l) => l.from },
   { name: 'to', description: '终点节点编号', value: (l) => l.to },
-  { name: 'basis', description: '连线依据：stated＝原文一句话明言两端的关系；inferred＝编者判断', value: (l) => l.basis },
-  { name: 'inferred', description: 'true：编者推断（图中以虚线表示）', value: (l) => l.inferred },
-  { name: 'source_id', description: '明言该关系的原文编号（仅 stated）', value: (l) => l.source?.id },
+  { name: 'basis', description: `连线依据：${basisDoc}`, value: (l) => l.basis },
+  { name: 'source_id', description: '明言该关系的原文编号（仅原文明言时）', value: (l) => l.source?.id },
   { name: 'source_quote', description: '明言该关系的原文（逐字）', value: (l) => l.source?.quote },
   { name: 'source_place', description: '原文位置', value: (l) => l.source?.place },
   { name: 'source_href', description: '原文链接（站内路径）', value: (l) => l.source?.href },

@@ -28,7 +28,7 @@ export function keyTechnologiesJson(plan: Plan, figures: FigureData[], info: Edi
         href: at.href,
         figures: shown.map(({ figure, node }) => {
           const links = figure.links.filter((l) => l.from === node.id || l.to === node.id);
-          return { id: figure.id, n: figure.n, caption: figure.caption, node: node.id, inferred: node.inferred === true || links.every((l) => l.inferred) };
+          return { id: figure.id, n: figure.n, caption: figure.caption, node: node.id, inferred: node.inferred === true || links.every((l) => linkBasis(figure, l) !== 'stated') };
         }),
         paragraphs: shown.flatMap(({ figure, node }) =>
           figure.links

@@ -1,5 +1,6 @@
 import { COMPARATOR_NAMES } from '../indicators/comparators.ts';
 import { correctionTypes } from '../plan/corrections.ts';
+import { basisDoc, LINK_BASES } from './figures-export.ts';
 
 /**
  * A JSON Schema (draft 2020-12) for every JSON download. The descriptions are the field
@@ -131,7 +132,7 @@ export const keyTechnologiesSchema: JsonSchema = envelope('key-technologies.json
   paragraphs: arr('图中与该技术相连的节点及其原文段落', obj('相连的原文', {
     figure: str('图编号', { pattern: '^fig-\\d+$' }),
     via: str('相连节点的文字'),
-    basis: str('连线依据：stated＝原文明言；inferred＝编者判断', { enum: ['stated', 'inferred'] }),
+    basis: str(`连线依据：${basisDoc}`, { enum: Object.keys(LINK_BASES) }),
     id: planId('原文编号'),
     quote: str('所引原文'),
     place: str('原文位置'),
@@ -147,7 +148,6 @@ export const figuresSchema: JsonSchema = envelope('figures.json', '据正文重�
   caption: str('图题（原文“见图N”处的名称）'),
   domain: str('领域'),
   section: obj('图所在章节', { id: planId('章节编号'), place: str('位置'), href }),
-  period: arr('规划期 [起始年, 终止年]', int('年份'), { minItems: 2, maxItems: 2 }),
   count: nullable(obj('原文所述的类数与项数（如“五大类18项”）', { categories: int('类数', { minimum: 1 }), items: int('项数', { minimum: 1 }), source: figureSource })),
   layers: arr('图的各层（列）', obj('一层', { key: str('层的键'), label: str('层的名称') })),
   nodes: arr('节点', obj('一个节点', {
@@ -165,10 +165,9 @@ export const figuresSchema: JsonSchema = envelope('figures.json', '据正文重�
   links: arr('连线', obj('一条连线', {
     from: str('起点节点编号'),
     to: str('终点节点编号'),
-    basis: str('依据：stated＝原文一句话明言两端的关系；inferred＝编者判断', { enum: ['stated', 'inferred'] }),
-    inferred: bool('true：编者推断（虚线）'),
+    basis: str(`依据：${basisDoc}`, { enum: Object.keys(LINK_BASES) }),
     note: nullable(str('编者说明')),
-    source: nullable(source('明言该关系的原文（仅 stated）')),
+    source: nullable(source('明言该关系的原文（仅原文明言时）')),
   })),
 }));
 
