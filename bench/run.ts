@@ -11,7 +11,7 @@ import { serve } from '../pipeline/serve.ts';
 import { lighthouse, type LighthouseScores } from './lighthouse.ts';
 import { measurePages } from './measure-pages.ts';
 
-const PAGES = ['/', '/chapters/1/', '/chapters/5/', '/plan/', '/figures/2/', '/search/?q=盐湖'];
+const PAGES = ['/', '/chapters/1/', '/chapters/5/', '/plan/', '/figures/2/', '/targets/', '/data/', '/search/?q=盐湖'];
 const PORT = 4399;
 const args = new Set(process.argv.slice(2));
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -42,7 +42,7 @@ async function main() {
     console.log(`wall ${build.wallS} s (budget < 90 s); peak memory of the largest process ${build.peakMB} MB`);
   }
   console.log('\n## Output sizes');
-  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB`);
+  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB; open data (/data/) ${kb(dirSize('dist/data'))} KB`);
 
   const server = await serve({ root: 'dist', port: PORT });
   const baseURL = `http://127.0.0.1:${PORT}`;
