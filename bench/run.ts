@@ -13,7 +13,7 @@ import { lighthouse, type LighthouseScores } from './lighthouse.ts';
 import { measurePages } from './measure-pages.ts';
 import { benchServing } from './serving.ts';
 
-const PAGES = ['/', '/chapters/1/', '/chapters/5/', '/plan/', '/figures/2/', '/search/?q=盐湖'];
+const PAGES = ['/', '/chapters/1/', '/chapters/5/', '/plan/', '/figures/2/', '/targets/', '/data/', '/search/?q=盐湖'];
 const args = new Set(process.argv.slice(2));
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
@@ -43,7 +43,7 @@ async function main() {
     console.log(`wall ${build.wallS} s (budget < 90 s); peak memory of the largest process ${build.peakMB} MB`);
   }
   console.log('\n## Output sizes');
-  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB`);
+  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB; open data (/data/) ${kb(dirSize('dist/data'))} KB`);
 
   if (!args.has('--no-serving')) {
     console.log('\n## Serving (requests/s and latency under load)');

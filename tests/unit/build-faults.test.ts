@@ -58,6 +58,12 @@ test('figure data citing a missing paragraph names the file and the node', (t) =
   expectFailure(build(dir), /error: content\/figures\/fig-02\.yaml: node "silicon-process"[^\n]*sec-5-1-1-p9[^\n]*does not exist/);
 });
 
+test('an indicator with a mistyped value names the file and the indicator', (t) => {
+  const dir = sandbox(t);
+  edit(dir, 'content/indicators/st-personnel.yaml', (text) => text.replace('value: 26500', 'value: 25600'));
+  expectFailure(build(dir), /error: content\/indicators\/st-personnel\.yaml: indicator "st-personnel" → target\.value: value 25600 is not a number of the quote/);
+});
+
 test('a YAML syntax error names the file, line and column', (t) => {
   const dir = sandbox(t);
   edit(dir, 'content/editorial/corrections.yaml', (t) => t.replace('- id: typo-law-name\n  type: typo', '- id: typo-law-name\n  type: [typo'));

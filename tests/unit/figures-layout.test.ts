@@ -9,7 +9,7 @@ import { layoutFigure, OVERVIEW_WIDTH, type Geometry } from '../../src/lib/figur
 import { perRow } from '../../src/lib/figures/layout/overview.ts';
 import { isotonic } from '../../src/lib/figures/layout/place.ts';
 import type { Grade } from '../../src/lib/figures/provenance.ts';
-import { sourceRef, textFragment, type ResolveSource } from '../../src/lib/figures/sources.ts';
+import { highlightable, sourceRef, textFragment, type ResolveSource } from '../../src/lib/figures/sources.ts';
 import { renderSvg } from '../../src/lib/figures/svg.ts';
 import { measure } from '../../src/lib/figures/wrap.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
@@ -128,6 +128,9 @@ test('source links open the paragraph at the quoted words; key technologies at t
   assert.equal(p.href, `/chapters/5/#sec-5-1-1-p4:~:text=${encodeURIComponent('光伏产业')}`);
   assert.equal(p.where, '五（一）1第4段');
   assert.deepEqual(resolve({ id: 'kt-9', quote: '高海拔地区风能利用技术' }), { href: '/chapters/5/#kt-9', where: '五（二）1 关键技术9' });
+  // The page prints a note mark after GAP*: a fragment across it would match nothing.
+  assert.equal(highlightable(plan, { id: 'sec-5-1-3-4-p1', quote: '濒危紧缺中藏药材GAP*种植、繁育技术' }), '濒危紧缺中藏药材GAP*');
+  assert.equal(highlightable(plan, { id: 'sec-5-1-1-p4', quote: '光伏产业' }), '光伏产业');
 });
 
 test('SVG: linked nodes with one Tab stop, three link styles, no inline style (snapshot of the fixture)', () => {

@@ -51,6 +51,11 @@ export const TECHNOLOGY_KIND_LABEL: Record<TechnologyKind, string> = { product: 
 /** Where the text says nothing for a column or a band section. */
 export const NOT_STATED = '正文未述';
 
+/** A figure's layers in reading order: 图1's bands with each task's contents after the tasks. */
+export function layersOf(n: number): Layer[] {
+  return n === 1 ? [...OVERVIEW_BANDS.slice(0, 4), OVERVIEW_NESTED, ...OVERVIEW_BANDS.slice(4)] : [...DOMAIN_CHAIN, ...DOMAIN_BAND];
+}
+
 export function layerKeysOf(n: number): string[] {
   return n === 1 ? OVERVIEW_LAYER_KEYS : DOMAIN_LAYER_KEYS;
 }
