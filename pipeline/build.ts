@@ -1,7 +1,7 @@
 /**
  * npm run build: every step that turns content/ into a publishable dist/, timed.
  *
- *   convert → validate → diagrams (Mermaid in Chromium) → astro build (with sitemap) → PDFs → Pagefind
+ *   convert → validate → diagrams (Mermaid in Chromium) → astro build (with sitemap) → PDFs → Word → Pagefind
  *
  * Astro writes into a staging folder (.build/dist); dist/ is replaced only after every step
  * has succeeded, so a failing build never leaves a half-written site behind.
@@ -30,6 +30,7 @@ export const steps: Step[] = [
   { name: 'diagrams', run: async () => (await import('./diagrams.ts')).renderDiagrams() },
   { name: 'astro build', run: (outDir) => sh(node, ['node_modules/astro/bin/astro.mjs', 'build'], { ASTRO_OUT_DIR: outDir }) },
   { name: 'pdf', run: async (outDir) => (await import('./pdf.ts')).renderPdfs(outDir) },
+  { name: 'docx', run: async (outDir) => (await import('./docx.ts')).renderDocx(outDir) },
   { name: 'pagefind', run: async (outDir) => (await import('./pagefind.ts')).buildSearchIndex(outDir) },
 ];
 

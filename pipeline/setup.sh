@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs whatever is missing on a fresh Debian machine: the system packages the build and
 # tests need (Chromium for diagrams, PDFs and e2e tests; CJK fonts; poppler-utils to check
-# PDFs), then the exact npm dependency tree from package-lock.json. Safe to run repeatedly.
+# PDFs; LibreOffice Writer, headless, to open the Word files as an office suite does), then the
+# exact npm dependency tree from package-lock.json. Safe to run repeatedly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-cjk poppler-utils)
+packages=(chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
