@@ -34,6 +34,15 @@ function cleanBuild(): { timings: Record<string, number>; peakMB: number; wallS:
   return { timings: JSON.parse(readFileSync('.build/timings.json', 'utf8')), peakMB: Math.round(Number(peakKB) / 1024), wallS: Number(wall) };
 }
 
+/** The Word step: its time in the last build (budget < 10 s) and the size of each file. */
+function wordEditions(): void {
+  const timings = existsSync('.build/timings.json') ? JSON.parse(readFileSync('.build/timings.json', 'utf8')) as Record<string, number> : {};
+  console.log('\n## Word editions (dist/docx)');
+  if (!existsSync('dist/docx')) return console.log('dist/docx is missing: build first');
+  console.table(Object.fromEntries(readdirSync('dist/docx').sort().map((f) => [f, { KB: +kb(statSync(join('dist/docx', f)).size) }])));
+  console.log(`docx step ${timings.docx === undefined ? '(not in the last build)' : `${(timings.docx / 1000).toFixed(1)} s`} (budget < 10 s, figures rendered to PNG included)`);
+}
+
 async function main() {
   if (!args.has('--no-build')) {
     const build = cleanBuild();
@@ -42,7 +51,8 @@ async function main() {
     console.log(`wall ${build.wallS} s (budget < 90 s); peak memory of the largest process ${build.peakMB} MB`);
   }
   console.log('\n## Output sizes');
-  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB`);
+  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB; Word files ${kb(dirSize('dist/docx'))} KB`);
+  wordEditions();
 
   const server = await serve({ root: 'dist', port: PORT });
   const baseURL = `http://127.0.0.1:${PORT}`;

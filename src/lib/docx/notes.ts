@@ -22,7 +22,8 @@ export function footnoteContent(correction: Correction): FootnoteParagraph[] {
   const paragraphs: FootnoteParagraph[] = [];
   if (correction.type === 'misplaced-footnote') paragraphs.push({ label: '原注（原文误置，编者移此）', text: correction.target.quote });
   if (correction.type === 'missing-footnote') paragraphs.push({ label: '编者注（非原文）', text: correction.footnote! });
-  const reading = correction.reading && (correction.type === 'typo' || correction.type === 'numbering') ? `应作“${correction.reading}”。` : '';
+  // A reading that is a whole sentence keeps its own full stop inside the quotation marks.
+  const reading = correction.reading && (correction.type === 'typo' || correction.type === 'numbering') ? `应作“${correction.reading}”${/[。！？]$/u.test(correction.reading) ? '' : '。'}` : '';
   paragraphs.push({ label: editorLabel(correction), text: `${reading}${correction.note}` });
   return paragraphs;
 }
