@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { notice, site } from '../../src/config/site.ts';
-import { docxFile } from '../../src/lib/docx/files.ts';
+import { docxFile, DOCX_TYPE } from '../../src/lib/docx/files.ts';
+import { formatSize } from '../../src/lib/pdf/files.ts';
+import { withBase } from '../../src/lib/url.ts';
+import { deployment } from '../../src/config/deploy.ts';
 import { LINES_PER_PAGE, MARGIN_MM, PAGE_MM, PAGE_NUMBER_GAP_MM, SIZE_PT } from '../../src/lib/docx/gbt9704.ts';
 import { figures } from '../../src/lib/figures/catalog.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
@@ -51,10 +54,14 @@ test.beforeAll(() => {
  * of digits, as LibreOffice writes a footnote citation into the text) and nothing else besides.
  */
 function assertLinesInOrder(lines: string[], texts: { id: string; text: string }[], file: string): void {
+  const digitless = (s: string) => s.replace(/\d+/g, '');
+  const bare = lines.map(digitless);
   let cursor = 0;
   for (const { id, text } of texts) {
     const pattern = new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\d+)?')}(?:\\d+)?$`, 'u');
-    const at = lines.findIndex((line, i) => i >= cursor && pattern.test(line));
+    // Only lines equal up to digits can match; the pattern then checks the digits are insertions.
+    const want = digitless(text);
+    const at = lines.findIndex((line, i) => i >= cursor && bare[i] === want && pattern.test(line));
     assert.ok(at >= 0, `${file}: ${id} not found verbatim after line ${cursor}: ${text.slice(0, 40)}…`);
     cursor = at + 1;
   }
@@ -195,4 +202,17 @@ test('chapter-5.docx: the rebuilt figures 图2–图12 as images with captions, 
 test('chapter-1.docx: the misplaced footnote’s words stay in place, with a cross-reference to the footnote', () => {
   const { crossReferences } = odt(docxFile(1));
   assert.ok(crossReferences.some((code) => /^NOTEREF _RefNote\d+ /.test(code)), `no NOTEREF field: ${crossReferences.join(', ')}`);
+});
+
+test('each chapter page and the whole plan link their Word file, with its size', () => {
+  for (const { chapter, file } of targets) {
+    const page = chapter === undefined ? 'dist/plan/index.html' : `dist/chapters/${chapter}/index.html`;
+    const html = readFileSync(page, 'utf8');
+    const label = chapter === undefined ? '下载规划全文 Word' : '下载本章 Word';
+    const size = formatSize(readFileSync(join(DOCX_DIR, file)).length);
+    const link = [...html.matchAll(/<a href="([^"]+)" type="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].find((m) => m[1] === withBase(`docx/${file}`, deployment().base));
+    assert.ok(link, `${page} does not link ${file}`);
+    assert.equal(link[2], DOCX_TYPE);
+    assert.equal(link[3]!.replace(/<[^>]+>/g, ''), `${label}（${size}）`);
+  }
 });

@@ -164,3 +164,10 @@ test('a packed chapter: built-in heading styles with outline levels, footnotes, 
   assert.match(part('word/fontTable.xml'), /altName/);
   assert.match(part('word/footer1.xml') + part('word/footer2.xml'), /— <\/w:t>.*PAGE.* —<\/w:t>/s);
 });
+
+test('the size an SVG file declares: width/height, else its viewBox; none is an error naming the file', async () => {
+  const { svgSize } = await import('../../pipeline/docx.ts');
+  assert.deepEqual(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 880 530" width="880" height="530">', 'a.svg'), { width: 880, height: 530 });
+  assert.deepEqual(svgSize('<svg id="fig-1" viewBox="4 2.5 1700.5 1527.8">', 'b.svg'), { width: 1700.5, height: 1527.8 });
+  assert.throws(() => svgSize('<svg>', 'dist/figures/3.svg'), /dist\/figures\/3\.svg: the <svg> element states no size/);
+});
