@@ -163,6 +163,11 @@ test('a packed chapter: built-in heading styles with outline levels, footnotes, 
   assert.match(part('docProps/core.xml'), /<dc:language>zh-CN<\/dc:language>/);
   assert.match(part('word/fontTable.xml'), /altName/);
   assert.match(part('word/footer1.xml') + part('word/footer2.xml'), /— <\/w:t>.*PAGE.* —<\/w:t>/s);
+  // Word refuses a file whose measures are not whole numbers ("unreadable content").
+  for (const name of Object.keys(files).filter((f) => f.startsWith('word/') && f.endsWith('.xml'))) {
+    const fractional = part(name).match(/\sw:\w+="-?\d+\.\d+"/);
+    assert.equal(fractional, null, `${name}: ${fractional?.[0]}`);
+  }
 });
 
 test('the size an SVG file declares: width/height, else its viewBox; none is an error naming the file', async () => {

@@ -77,7 +77,7 @@ function paragraphStyles(): IParagraphStyleOptions[] {
     headingStyle(1), headingStyle(2), headingStyle(3), headingStyle(4),
     {
       id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: LINE_PITCH_TWIPS * 1.5, lineRule: LineRuleType.EXACT, after: LINE_PITCH_TWIPS } },
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: Math.round(LINE_PITCH_TWIPS * 1.5), lineRule: LineRuleType.EXACT, after: LINE_PITCH_TWIPS } },
       run: { font: fonts(FACES.title), size: pt(SIZE_PT.title), color: '000000', characterSpacing: 0 },
     },
     {
