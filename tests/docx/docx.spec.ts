@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { notice, site } from '../../src/config/site.ts';
+import { EDITORIAL_PARAGRAPH_STYLES } from '../../src/lib/docx/document.ts';
 import { docxFile, DOCX_TYPE } from '../../src/lib/docx/files.ts';
 import { formatSize } from '../../src/lib/pdf/files.ts';
 import { withBase } from '../../src/lib/url.ts';
@@ -31,7 +32,7 @@ const blocksIn = (chapter?: number): PlanBlock[] => (chapter === undefined ? pla
 const notesIn = (chapter?: number) => new Set(plan.annotations.filter((a) => blocksIn(chapter).some((b) => b.id === a.blockId)).map((a) => a.correctionId));
 const headingsIn = (chapter?: number) => blocksIn(chapter).filter((b) => b.kind === 'heading').map((b) => ({ level: plan.sections.get(b.id)!.level, text: b.text }));
 /** The paragraphs the editor adds (title page, figure captions and notes): never the plan's words. */
-const EDITORIAL_STYLES = new Set(['Title', 'Subtitle', '编者说明（首页）', '编者说明', '编者重建图', 'caption']);
+const EDITORIAL_STYLES = new Set(EDITORIAL_PARAGRAPH_STYLES);
 
 const mm = (points: number) => (points * 25.4) / 72;
 

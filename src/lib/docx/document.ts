@@ -44,8 +44,16 @@ const LINE = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT } as const;
 const exactly = (points: number) => ({ line: Math.round(points * 20), lineRule: LineRuleType.EXACT });
 const INDENT_2_CHARS = { firstLineChars: 200, firstLine: SIZE_PT.body * 2 * 20 } as const;
 
-/** Style ids written in the file (Word shows built-in ones by their localised names: 标题 1, 题注, 脚注文本). */
-export const STYLE = { editorial: 'EditorialNote', figure: 'FigureImage', noteTarget: 'NoteTarget', colophon: 'Colophon' } as const;
+/** The edition's own styles (Word shows its built-in ones by their localised names: 标题 1, 题注, 脚注文本). */
+export const STYLE = {
+  colophon: { id: 'Colophon', name: '编者说明（首页）' },
+  editorial: { id: 'EditorialNote', name: '编者说明' },
+  figure: { id: 'FigureImage', name: '编者重建图' },
+  noteTarget: { id: 'NoteTarget', name: '编者注所指原文' },
+} as const;
+
+/** Paragraph styles (by name) of everything the editor adds: the title page, figures, captions, notes. */
+export const EDITORIAL_PARAGRAPH_STYLES = ['Title', 'Subtitle', 'caption', STYLE.colophon.name, STYLE.editorial.name, STYLE.figure.name];
 
 /** GB/T 9704 heading faces: 一级 黑体, 二级 楷体, 三级 仿宋 bold, 四级 仿宋 (the body face). */
 const HEADING_FACES: Record<1 | 2 | 3 | 4, { face: Face; bold: boolean }> = {
@@ -86,17 +94,17 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       run: { font: fonts(FACES.hei), size: pt(SIZE_PT.body), color: '000000', characterSpacing: 0 },
     },
     {
-      id: STYLE.colophon, name: '编者说明（首页）', basedOn: 'Normal', quickFormat: true,
+      ...STYLE.colophon, basedOn: 'Normal', quickFormat: true,
       paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exactly(20), after: 120 } },
       run: { ...editorialRun, size: pt(12) },
     },
     {
-      id: STYLE.editorial, name: '编者说明', basedOn: 'Normal', quickFormat: true,
+      ...STYLE.editorial, basedOn: 'Normal', quickFormat: true,
       paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exactly(16), after: 120 } },
       run: editorialRun,
     },
     {
-      id: STYLE.figure, name: '编者重建图', basedOn: 'Normal', next: 'Caption',
+      ...STYLE.figure, basedOn: 'Normal', next: 'Caption',
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120 }, keepNext: true, keepLines: true },
     },
     {
@@ -115,7 +123,7 @@ function paragraphStyles(): IParagraphStyleOptions[] {
 function characterStyles() {
   return [
     // The words an editorial note is about: marked, never changed (the site's dotted underline).
-    { id: STYLE.noteTarget, name: '编者注所指原文', basedOn: 'DefaultParagraphFont', run: { underline: { type: UnderlineType.DOTTED, color: '666666' } } },
+    { ...STYLE.noteTarget, basedOn: 'DefaultParagraphFont', run: { underline: { type: UnderlineType.DOTTED, color: '666666' } } },
   ];
 }
 
@@ -133,7 +141,7 @@ class NoteReference extends SimpleField {
 function runs(inlines: Inline[]): ParagraphChild[] {
   return inlines.map((inline) => {
     switch (inline.kind) {
-      case 'text': return new TextRun({ text: inline.text, ...(inline.strong ? { bold: true } : {}), ...(inline.noteTarget ? { style: STYLE.noteTarget } : {}) });
+      case 'text': return new TextRun({ text: inline.text, ...(inline.strong ? { bold: true } : {}), ...(inline.noteTarget ? { style: STYLE.noteTarget.id } : {}) });
       case 'footnote': return new Bookmark({ id: noteBookmark(inline.index), children: [new FootnoteReferenceRun(inline.index + 1)] });
       case 'noteRef': return new NoteReference(inline.index);
     }
@@ -160,17 +168,17 @@ function figureNote(n: number, figure: FigureImage | undefined): string {
 function figureParagraphs(item: Extract<DocItem, { kind: 'figure' }>, figure: FigureImage | undefined): Paragraph[] {
   // The printed words "图N（略）" stay a paragraph of their own, exactly as printed.
   const printed = new Paragraph({ children: runs(item.inlines), keepNext: Boolean(figure) });
-  if (!figure) return [printed, new Paragraph({ style: STYLE.editorial, children: [new TextRun(figureNote(item.n, figure))] })];
+  if (!figure) return [printed, new Paragraph({ style: STYLE.editorial.id, children: [new TextRun(figureNote(item.n, figure))] })];
   const size = figureSize(figure.width, figure.height);
   const title = `图${figure.n} ${figure.caption}（据正文重建）`;
   return [
     printed,
     new Paragraph({
-      style: STYLE.figure,
+      style: STYLE.figure.id,
       children: [new ImageRun({ type: 'svg', data: figure.svg, fallback: { type: 'png', data: figure.png }, transformation: size, altText: { name: `fig-${figure.n}`, title, description: title } })],
     }),
     new Paragraph({ style: 'Caption', children: [new TextRun(`图${figure.n}　${figure.caption}`), new TextRun({ text: '　据正文重建', color: '555555', size: pt(SIZE_PT.editorial) })] }),
-    new Paragraph({ style: STYLE.editorial, children: [new TextRun(figureNote(item.n, figure))] }),
+    new Paragraph({ style: STYLE.editorial.id, children: [new TextRun(figureNote(item.n, figure))] }),
   ];
 }
 
@@ -215,7 +223,7 @@ export function wordDocument(model: DocModel, edition: WordEdition, figures: Rea
     children: [
       new Paragraph({ style: 'Title', children: [new TextRun(edition.coverTitle)] }),
       ...(edition.coverSubtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(edition.coverSubtitle)] })] : []),
-      ...edition.colophon.map((line) => new Paragraph({ style: STYLE.colophon, children: [new TextRun(line)] })),
+      ...edition.colophon.map((line) => new Paragraph({ style: STYLE.colophon.id, children: [new TextRun(line)] })),
     ],
   };
   const text: ISectionOptions = {
