@@ -31,6 +31,12 @@ import { chapterPath, withBase } from '../src/lib/url.ts';
 /** PNG fallbacks at 200 dpi across the 156 mm text block: sharp on paper, small in the file. */
 const FALLBACK_DPI = 200;
 
+const PAGE_TIMEOUT = 120_000;
+
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
 /**
  * The public origin, only when the deployer gave one. deployment() still falls back to a
  * placeholder origin when SITE_URL is unset (being removed); a Word file must never print that.
@@ -59,8 +65,8 @@ async function figureImages(outDir: string, origin: string | undefined, base: st
   if (!slots.length) return images;
   const browser = await launchChromium();
   try {
-    // One page per figure, all at once: Chromium renders them in parallel.
-    await Promise.all(slots.map(async (n) => {
+    // Two pages at a time (the machines have two cores); generous timeouts for a busy machine.
+    await inBatches(slots, 2, async (n) => {
       const file = join(outDir, 'figures', `${n}.svg`);
       if (!existsSync(file)) throw new SetupError(`${file} is missing: the Word step needs the figures built by astro build (run npm run build)`);
       const svg = readFileSync(file);
@@ -68,15 +74,15 @@ async function figureImages(outDir: string, origin: string | undefined, base: st
       const viewport = { width: Math.ceil(width), height: Math.ceil(height) };
       const page = await browser.newPage({ viewport, deviceScaleFactor: ((TEXT_MM.width / 25.4) * FALLBACK_DPI) / width });
       try {
-        await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: 'load' });
-        const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...viewport } });
+        await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+        const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...viewport }, timeout: PAGE_TIMEOUT });
         const figure = data.get(n)!;
         const inferred = figure.links.some((l) => l.inferred) || figure.nodes.some((node) => node.inferred);
         images.set(n, { n, caption: figure.caption, inferred, svg, png, width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` });
       } finally {
         await page.close();
       }
-    }));
+    });
   } finally {
     await browser.close();
   }
@@ -108,6 +114,7 @@ function edition(chapter: number | undefined, origin: string | undefined, base: 
     coverTitle: site.title,
     ...(section ? { coverSubtitle: section.text } : {}),
     colophon: colophonLines({ notice, editionDate: date, url, reference }),
+    url,
   };
 }
 

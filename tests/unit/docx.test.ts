@@ -176,3 +176,13 @@ test('the size an SVG file declares: width/height, else its viewBox; none is an 
   assert.deepEqual(svgSize('<svg id="fig-1" viewBox="4 2.5 1700.5 1527.8">', 'b.svg'), { width: 1700.5, height: 1527.8 });
   assert.throws(() => svgSize('<svg>', 'dist/figures/3.svg'), /dist\/figures\/3\.svg: the <svg> element states no size/);
 });
+
+test('the edition’s address is a link wherever the title page writes it', async () => {
+  const url = 'https://example.test/chapters/2/';
+  const edition: WordEdition = { properties: { title: 't', subject: 's', description: 'd', language: 'zh-CN', date: '2026-12-01' }, coverTitle: '题', colophon: [`网址：${url}`, `引用：${url}.`], url };
+  const files = unzipSync(new Uint8Array(await packWordDocument(wordDocument(documentModel(plan, 2), edition), edition.properties)));
+  const document = strFromU8(files['word/document.xml']!);
+  assert.equal((document.match(new RegExp(`<w:hyperlink [^>]*><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">${url}</w:t>`, 'g')) ?? []).length, 2);
+  assert.match(document, /<w:t xml:space="preserve">网址：<\/w:t>/);
+  assert.match(strFromU8(files['word/_rels/document.xml.rels']!), new RegExp(`Target="${url}" TargetMode="External"`));
+});

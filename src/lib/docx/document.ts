@@ -1,5 +1,5 @@
 import {
-  AlignmentType, Bookmark, Document, DocumentGridType, Footer, FootnoteReferenceRun, HeadingLevel, ImageRun, LineRuleType, Packer,
+  AlignmentType, Bookmark, Document, DocumentGridType, ExternalHyperlink, Footer, FootnoteReferenceRun, HeadingLevel, ImageRun, LineRuleType, Packer,
   PageNumber, Paragraph, SectionType, SimpleField, TextRun, UnderlineType, type IParagraphStyleOptions, type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import { CONDENSE_TWIPS, FACES, FOOTER_TWIPS, LINE_PITCH_TWIPS, MARGIN_MM, mmToTwips, PAGE_MM, SIZE_PT, TEXT_MM, type Face } from './gbt9704.ts';
@@ -35,6 +35,8 @@ export interface WordEdition {
   coverSubtitle?: string;
   /** colophonLines(): the notice, edition date, address and citation. */
   colophon: string[];
+  /** The edition's address, made a link wherever the colophon writes it. */
+  url?: string | undefined;
 }
 
 const pt = (points: number) => Math.round(points * 2); // half-points, Word's unit for type sizes
@@ -148,6 +150,17 @@ function runs(inlines: Inline[]): ParagraphChild[] {
   });
 }
 
+/** Text with the address in it made a clickable link (Word's Hyperlink style). */
+function withLink(text: string, url: string | undefined): ParagraphChild[] {
+  const at = url ? text.indexOf(url) : -1;
+  if (!url || at < 0) return [new TextRun(text)];
+  return [
+    ...(at > 0 ? [new TextRun(text.slice(0, at))] : []),
+    new ExternalHyperlink({ link: url, children: [new TextRun({ text: url, style: 'Hyperlink' })] }),
+    ...(at + url.length < text.length ? withLink(text.slice(at + url.length), url) : []),
+  ];
+}
+
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 const MM_PX = 96 / 25.4;
 
@@ -168,7 +181,7 @@ function figureNote(n: number, figure: FigureImage | undefined): string {
 function figureParagraphs(item: Extract<DocItem, { kind: 'figure' }>, figure: FigureImage | undefined): Paragraph[] {
   // The printed words "图N（略）" stay a paragraph of their own, exactly as printed.
   const printed = new Paragraph({ children: runs(item.inlines), keepNext: Boolean(figure) });
-  if (!figure) return [printed, new Paragraph({ style: STYLE.editorial.id, children: [new TextRun(figureNote(item.n, figure))] })];
+  if (!figure) return [printed, new Paragraph({ style: STYLE.editorial.id, children: withLink(figureNote(item.n, figure), undefined) })];
   const size = figureSize(figure.width, figure.height);
   const title = `图${figure.n} ${figure.caption}（据正文重建）`;
   return [
@@ -178,7 +191,7 @@ function figureParagraphs(item: Extract<DocItem, { kind: 'figure' }>, figure: Fi
       children: [new ImageRun({ type: 'svg', data: figure.svg, fallback: { type: 'png', data: figure.png }, transformation: size, altText: { name: `fig-${figure.n}`, title, description: title } })],
     }),
     new Paragraph({ style: 'Caption', children: [new TextRun(`图${figure.n}　${figure.caption}`), new TextRun({ text: '　据正文重建', color: '555555', size: pt(SIZE_PT.editorial) })] }),
-    new Paragraph({ style: STYLE.editorial.id, children: [new TextRun(figureNote(item.n, figure))] }),
+    new Paragraph({ style: STYLE.editorial.id, children: withLink(figureNote(item.n, figure), figure.url) }),
   ];
 }
 
@@ -223,7 +236,7 @@ export function wordDocument(model: DocModel, edition: WordEdition, figures: Rea
     children: [
       new Paragraph({ style: 'Title', children: [new TextRun(edition.coverTitle)] }),
       ...(edition.coverSubtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(edition.coverSubtitle)] })] : []),
-      ...edition.colophon.map((line) => new Paragraph({ style: STYLE.colophon.id, children: [new TextRun(line)] })),
+      ...edition.colophon.map((line) => new Paragraph({ style: STYLE.colophon.id, children: withLink(line, edition.url) })),
     ],
   };
   const text: ISectionOptions = {
