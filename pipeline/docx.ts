@@ -76,9 +76,7 @@ async function figureImages(outDir: string, origin: string | undefined, base: st
       try {
         await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
         const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...viewport }, timeout: PAGE_TIMEOUT });
-        const figure = data.get(n)!;
-        const inferred = figure.links.some((l) => l.inferred) || figure.nodes.some((node) => node.inferred);
-        images.set(n, { n, caption: figure.caption, inferred, svg, png, width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` });
+        images.set(n, { n, caption: data.get(n)!.caption, svg, png, width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` });
       } finally {
         await page.close();
       }

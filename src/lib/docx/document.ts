@@ -17,8 +17,6 @@ import type { DocItem, DocModel, Inline } from './model.ts';
 export interface FigureImage {
   n: number;
   caption: string;
-  /** Some node or link is the editor's inference (drawn dashed). */
-  inferred: boolean;
   svg: Uint8Array;
   png: Uint8Array;
   /** The SVG's own size in CSS pixels. */
@@ -174,8 +172,9 @@ export function figureSize(width: number, height: number): { width: number; heig
 
 function figureNote(n: number, figure: FigureImage | undefined): string {
   if (!figure) return `编者注：原文未收录图${n}，仅注“（略）”。`;
+  // The drawing's own legend says what its lines rest on; the note only says what the figure is.
   const where = figure.url ? `在线版中每个节点都链接到所据原文：${figure.url}` : '在线版中每个节点都链接到所据原文（本版尚无固定网址）。';
-  return `编者注：原文此处仅注“图${n}（略）”，未收录原图。上图据本节正文重建${figure.inferred ? '，虚线为编者推断' : ''}；${where}`;
+  return `编者注：原文此处仅注“图${n}（略）”，未收录原图。上图据本节正文重建，连线的依据见图中图例；${where}`;
 }
 
 function figureParagraphs(item: Extract<DocItem, { kind: 'figure' }>, figure: FigureImage | undefined): Paragraph[] {
