@@ -13,7 +13,7 @@ const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests',
-  testMatch: ['e2e/**/*.spec.ts', 'pdf/**/*.spec.ts'],
+  testMatch: ['e2e/**/*.spec.ts', 'pdf/**/*.spec.ts', 'docx/**/*.spec.ts'],
   fullyParallel: true,
   workers: 2,
   retries: 0,

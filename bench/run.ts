@@ -35,6 +35,23 @@ function cleanBuild(): { timings: Record<string, number>; peakMB: number; wallS:
   return { timings: JSON.parse(readFileSync('.build/timings.json', 'utf8')), peakMB: Math.round(Number(peakKB) / 1024), wallS: Number(wall) };
 }
 
+/** The Word step: its time in the last build (budget < 10 s) and the size of each file. */
+function wordEditions(): void {
+  const timings = existsSync('.build/timings.json') ? JSON.parse(readFileSync('.build/timings.json', 'utf8')) as Record<string, number> : {};
+  console.log('\n## Word editions (dist/docx)');
+  if (!existsSync('dist/docx')) return console.log('dist/docx is missing: build first');
+  console.table(Object.fromEntries(readdirSync('dist/docx').sort().map((f) => [f, { KB: +kb(statSync(join('dist/docx', f)).size) }])));
+  console.log(`docx step ${timings.docx === undefined ? '(not in the last build)' : `${(timings.docx / 1000).toFixed(1)} s`} (budget < 10 s, figures rendered to PNG included)`);
+  // Figures are set at the full 156 mm width of the text block: the smallest type that gives on paper.
+  const smallest = readdirSync('dist/figures').filter((f) => f.endsWith('.svg')).map((f) => {
+    const svg = readFileSync(join('dist/figures', f), 'utf8');
+    const width = Number(svg.match(/<svg\b[^>]*\swidth="([\d.]+)/)?.[1] ?? svg.match(/viewBox="[\d.\-]+ [\d.\-]+ ([\d.]+)/)?.[1]);
+    const px = Math.min(...[...svg.matchAll(/font-size(?:="|:\s*)([\d.]+)/g)].map((m) => Number(m[1])));
+    return { f, pt: (px * (156 / width) * 72) / 25.4 };
+  }).filter((x) => Number.isFinite(x.pt));
+  if (smallest.length) console.log(`smallest figure text in the Word files: ${Math.min(...smallest.map((x) => x.pt)).toFixed(1)} pt (${smallest.sort((a, b) => a.pt - b.pt)[0]!.f}); PDFs aim at 7 pt or more`);
+}
+
 async function main() {
   if (!args.has('--no-build')) {
     const build = cleanBuild();
@@ -43,7 +60,8 @@ async function main() {
     console.log(`wall ${build.wallS} s (budget < 90 s); peak memory of the largest process ${build.peakMB} MB`);
   }
   console.log('\n## Output sizes');
-  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB; open data (/data/) ${kb(dirSize('dist/data'))} KB`);
+  console.log(`dist ${kb(dirSize('dist'))} KB; Pagefind index ${kb(dirSize('dist/pagefind'))} KB; PDFs ${kb(dirSize('dist/pdf'))} KB; Word files ${kb(dirSize('dist/docx'))} KB; open data (/data/) ${kb(dirSize('dist/data'))} KB`);
+  wordEditions();
 
   if (!args.has('--no-serving')) {
     console.log('\n## Serving (requests/s and latency under load)');

@@ -1,7 +1,7 @@
 /**
  * npm run build: every step that turns content/ into a publishable dist/, timed.
  *
- *   convert → validate → astro build (with sitemap) → PDFs → Pagefind → compress
+ *   convert → validate → astro build (with sitemap) → PDFs → Word → Pagefind → compress
  *
  * A full build writes a new release folder under .build/releases/ and, only once every step
  * has succeeded, publishes it: dist/ is switched to it in one rename (pipeline/publish.ts), so
@@ -34,6 +34,7 @@ export const steps: Step[] = [
   { name: 'validate', run: async () => console.log((await import('./validate.ts')).validateData()) },
   { name: 'astro build', run: (outDir) => sh(node, ['node_modules/astro/bin/astro.mjs', 'build'], { ASTRO_OUT_DIR: outDir }) },
   { name: 'pdf', run: async (outDir) => (await import('./pdf.ts')).renderPdfs(outDir) },
+  { name: 'docx', run: async (outDir) => (await import('./docx.ts')).renderDocx(outDir) },
   { name: 'pagefind', run: async (outDir) => (await import('./pagefind.ts')).buildSearchIndex(outDir) },
   // Last: it compresses what every step before it wrote.
   { name: 'compress', run: async (outDir) => (await import('./compress.ts')).compressSite(outDir) },

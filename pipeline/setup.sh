@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs whatever is missing on a fresh Debian machine: the system packages the build and
 # tests need (Chromium for diagrams, PDFs and e2e tests; CJK fonts; poppler-utils to check
-# PDFs; nginx, whose binary the tests and the benchmark run on README's nginx example), then
+# PDFs; nginx, whose binary the tests and the benchmark run on README's nginx example;
+# LibreOffice Writer, headless, to open the Word files as an office suite does), then
 # the exact npm dependency tree from package-lock.json. Safe to run repeatedly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-cjk poppler-utils nginx)
+packages=(chromium fonts-noto-cjk poppler-utils nginx libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
