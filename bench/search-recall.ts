@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright';
 import { launchChromium } from '../pipeline/chromium.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
-import { buildCorpus, CORPUS_PATH } from '../src/lib/search/corpus.ts';
+import { buildCorpus, CORPUS_DIR } from '../src/lib/search/corpus.ts';
 import { groundTruth, prepareCorpus } from '../src/lib/search/match.ts';
 import { foldText, parseQuery } from '../src/lib/search/normalize.ts';
 import { runCli } from '../pipeline/cli.ts';
@@ -157,7 +157,9 @@ export async function runSearchBench({ baseURL, dist = 'dist' }: { baseURL: stri
       });
     }
 
-    const corpusText = existsSync(join(dist, CORPUS_PATH)) ? readFileSync(join(dist, CORPUS_PATH)) : Buffer.alloc(0);
+    // The plan text for the exact pass: the chapter files and their index, as a whole-plan search loads them.
+    const corpusDir = join(dist, CORPUS_DIR);
+    const corpusText = existsSync(corpusDir) ? Buffer.concat(readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort().map((f) => readFileSync(join(corpusDir, f)))) : Buffer.alloc(0);
     const headed = queries.filter((x) => x.headingFirst !== null);
     const result: SearchBenchResult = {
       queries,

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SetupError } from '../src/lib/errors.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
-import { buildCorpus, CORPUS_PATH, toCorpusFile } from '../src/lib/search/corpus.ts';
+import { buildCorpus, CORPUS_DIR, corpusFiles } from '../src/lib/search/corpus.ts';
 import { runCli } from './cli.ts';
 
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
@@ -95,13 +95,19 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     throw new Error(`Pagefind found pages in ${notChinese.join(', ')}; every indexed page must be <html lang="zh-CN"> or Chinese words are not segmented`);
   }
 
-  const corpusFile = join(outDir, CORPUS_PATH);
-  mkdirSync(dirname(corpusFile), { recursive: true });
-  const json = JSON.stringify(toCorpusFile(buildCorpus(loadPlan().plan)));
-  writeFileSync(corpusFile, json);
+  // The plan's text for the exact pass, a file per chapter; the 章节 filter's value is the chapter's heading.
+  const { plan } = loadPlan();
+  const headings = new Map([[plan.root.chapter, plan.root.title], ...plan.chapters.map((c) => [c.chapter, c.text] as const)]);
+  let corpusBytes = 0;
+  for (const file of corpusFiles(buildCorpus(plan), headings)) {
+    const path = join(outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.json);
+    corpusBytes += Buffer.byteLength(file.json);
+  }
 
-  const summary: SearchIndexSummary = { binary: binary.path, version: binary.version, languages, pages, indexBytes: dirBytes(output), corpusBytes: Buffer.byteLength(json) };
-  console.log(`Pagefind: index ${summary.indexBytes} bytes in ${output}; plan text for exact search ${summary.corpusBytes} bytes in ${corpusFile}`);
+  const summary: SearchIndexSummary = { binary: binary.path, version: binary.version, languages, pages, indexBytes: dirBytes(output), corpusBytes };
+  console.log(`Pagefind: index ${summary.indexBytes} bytes in ${output}; plan text for exact search ${summary.corpusBytes} bytes in ${join(outDir, CORPUS_DIR)}/`);
   return summary;
 }
 

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { CORPUS_PATH } from '../../src/lib/search/corpus.ts';
+import { CORPUS_DIR, corpusChapterPath, CORPUS_INDEX } from '../../src/lib/search/corpus.ts';
 
 const panelHits = (page: Page) => page.locator('.search-panel .search-hit a');
 
@@ -16,10 +16,10 @@ test('search code and index load only on first use', async ({ page }) => {
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto('/chapters/5/');
   await page.waitForLoadState('networkidle');
-  expect(requests.filter((p) => p.startsWith('/pagefind/') || p === `/${CORPUS_PATH}`)).toEqual([]);
+  expect(requests.filter((p) => p.startsWith('/pagefind/') || p.startsWith(`/${CORPUS_DIR}/`))).toEqual([]);
   await page.locator('#site-search').focus();
   await expect.poll(() => requests.some((p) => p === '/pagefind/pagefind.js')).toBe(true);
-  expect(requests).toContain(`/${CORPUS_PATH}`);
+  await expect.poll(() => requests.includes(`/${CORPUS_INDEX}`) && requests.includes(`/${corpusChapterPath(6)}`)).toBe(true);
 });
 
 test('Pagefind itself segments Chinese: a word inside a run of characters is found, at sub-result level', async ({ page }) => {
@@ -153,3 +153,22 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('search fetches only what it shows: Pagefind data only for pages outside the plan text, one chapter\'s text when limited to it', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('/search/?q=%E7%9B%90%E6%B9%96&chapter=5');
+  await expect(page.locator('#search-status')).toContainText('规划正文');
+  await page.waitForLoadState('networkidle');
+  const corpus = requests.filter((p) => p.startsWith(`/${CORPUS_DIR}/`));
+  expect(corpus.sort()).toEqual([`/${CORPUS_INDEX}`, `/${corpusChapterPath(5)}`].sort());
+  // Every Pagefind result fetched is a page other than the plan's own chapters.
+  const pages = await page.evaluate(async () => {
+    const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
+    const found = await pagefind.search('盐湖', { filters: { 类别: '其他' } });
+    const data = await Promise.all(found.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+    return data.map((d) => new URL(d.url, location.origin).pathname);
+  });
+  expect(pages.length).toBeGreaterThan(0);
+  for (const path of pages) expect(path, path).not.toMatch(/^\/(chapters\/\d\/)?$/);
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 import { blockOf, blocksOf } from '../../src/lib/plan/outline.ts';
-import { buildCorpus, fromCorpusFile, toCorpusFile } from '../../src/lib/search/corpus.ts';
+import { buildCorpus, corpusFiles, fromCorpusFile, joinCorpora, toCorpusFile } from '../../src/lib/search/corpus.ts';
 import { excerpt, piecesFromMarkedHtml } from '../../src/lib/search/excerpt.ts';
 import { findRanges, groundTruth, matchSections, prepareCorpus } from '../../src/lib/search/match.ts';
 import { fold, foldText, parseQuery } from '../../src/lib/search/normalize.ts';
@@ -43,6 +43,14 @@ describe('corpus and ground truth', () => {
     assert.equal(kinds('k'), blocksOf(plan, 'keyTechnology').length);
     assert.equal(kinds('f'), blocksOf(plan, 'figure').length);
     assert.equal(kinds('h'), [...plan.sections.values()].filter((s) => s.id !== 'preamble' && !s.runIn).length);
+  });
+  it('splits into one file per chapter that join back into the same corpus', () => {
+    const chapters = [0, 1, 2, 3, 4, 5, 6];
+    const files = corpusFiles(corpus, new Map(chapters.map((c) => [c, `第${c}`])));
+    assert.deepEqual(files.map((f) => f.path), ['search/plan-text/index.json', ...chapters.map((c) => `search/plan-text/${c}.json`)]);
+    const parts = files.slice(1).map((f) => fromCorpusFile(JSON.parse(f.json)));
+    assert.deepEqual(joinCorpora(parts), corpus);
+    for (const [c, part] of parts.entries()) assert.ok(part.sections.every((s) => s.chapter === c));
   });
   it('survives the compact wire form unchanged', () => {
     assert.deepEqual(fromCorpusFile(JSON.parse(JSON.stringify(toCorpusFile(corpus)))), corpus);

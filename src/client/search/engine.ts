@@ -1,7 +1,7 @@
 /**
  * The site's search, shared by the header box, the search page and the benchmark.
  *
- * Plan text: exact-substring match over the plan's own text (CORPUS_PATH, from the
+ * Plan text: exact-substring match over the plan's own text (CORPUS_DIR, a file per chapter, from the
  * parsed source), ranked with the heading that holds the query first. Measured against
  * Pagefind alone (bench/search-recall.ts): Pagefind's word model, jieba at index time and
  * Intl.Segmenter at query time, over-matches plain queries (三江源 → 新能源) and drops quoted
@@ -11,7 +11,7 @@
  * the page text so that only exact matches are listed. When nothing matches exactly, Pagefind's
  * word-level results are shown instead, marked as approximate.
  */
-import { CORPUS_PATH, fromCorpusFile, type Corpus, type CorpusFile } from '../../lib/search/corpus.ts';
+import { CORPUS_INDEX, corpusChapterPath, fromCorpusFile, joinCorpora, type Corpus, type CorpusFile, type CorpusIndex } from '../../lib/search/corpus.ts';
 import { excerpt, piecesFromMarkedHtml, type Piece } from '../../lib/search/excerpt.ts';
 import { findRanges, matchSections, prepareCorpus, type PreparedCorpus } from '../../lib/search/match.ts';
 import { fold, parseQuery } from '../../lib/search/normalize.ts';
@@ -54,20 +54,48 @@ export interface FullResult extends PlanResult {
   pageHits: Hit[];
 }
 
-let corpusPromise: Promise<{ corpus: Corpus; prepared: PreparedCorpus }> | undefined;
+interface LoadedChapter { chapter: number; corpus: Corpus; prepared: PreparedCorpus }
 
-export function loadCorpus() {
-  corpusPromise ??= fetch(withBase(CORPUS_PATH))
-    .then((res) => {
-      if (!res.ok) throw new Error(`搜索数据加载失败（${res.status}）`);
-      return res.json() as Promise<CorpusFile>;
-    })
-    .then((file) => {
+let indexPromise: Promise<CorpusIndex> | undefined;
+const chapterPromises = new Map<number, Promise<LoadedChapter>>();
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const res = await fetch(withBase(path));
+  if (!res.ok) throw new Error(`搜索数据加载失败（${res.status}）`);
+  return res.json() as Promise<T>;
+}
+
+/** The chapters the plan text is split into (a few hundred bytes). */
+export function loadIndex(): Promise<CorpusIndex> {
+  indexPromise ??= fetchJson<CorpusIndex>(CORPUS_INDEX);
+  indexPromise.catch(() => { indexPromise = undefined; });
+  return indexPromise;
+}
+
+/** One chapter's text, fetched on first need and folded once for matching. */
+function loadChapter(chapter: number): Promise<LoadedChapter> {
+  let promise = chapterPromises.get(chapter);
+  if (!promise) {
+    promise = fetchJson<CorpusFile>(corpusChapterPath(chapter)).then((file) => {
       const corpus = fromCorpusFile(file);
-      return { corpus, prepared: prepareCorpus(corpus) };
+      return { chapter, corpus, prepared: prepareCorpus(corpus) };
     });
-  corpusPromise.catch(() => { corpusPromise = undefined; });
-  return corpusPromise;
+    promise.catch(() => chapterPromises.delete(chapter));
+    chapterPromises.set(chapter, promise);
+  }
+  return promise;
+}
+
+/** The chapters a search needs: the one it is limited to, or all of them. */
+async function loadChapters(options: SearchOptions): Promise<LoadedChapter[]> {
+  const index = await loadIndex();
+  const wanted = options.chapter === undefined ? index.chapters.map(([c]) => c) : [options.chapter];
+  return Promise.all(wanted.map(loadChapter));
+}
+
+/** The whole plan text as one corpus (the word-level fallback maps Pagefind's anchors with it). */
+export async function loadCorpus(): Promise<Corpus> {
+  return joinCorpora((await loadChapters({})).map((c) => c.corpus));
 }
 
 /** The page a chapter is read on, with the terms to mark there and the anchor to land on. */
@@ -78,12 +106,14 @@ export function hitHref(chapter: number, id: string, query: string): string {
 export async function searchPlan(raw: string, options: SearchOptions = {}): Promise<PlanResult> {
   const { normalized, terms } = parseQuery(raw);
   if (!terms.length) return { query: normalized, terms, hits: [], byChapter: {} };
-  const { prepared } = await loadCorpus();
-  const ranked = rankSections(matchSections(prepared, terms), terms);
-  const byChapter: Record<number, number> = {};
+  const chapters = await loadChapters(options);
+  // Reading order across the chapters loaded, for ties in the ranking.
+  const matches = chapters.flatMap((c, k) => matchSections(c.prepared, terms).map((m) => ({ ...m, order: k * 1_000_000 + m.order })));
+  const ranked = rankSections(matches, terms);
+  // Counts for the chapters searched (all of them unless the search is limited to one).
+  const byChapter: Record<number, number> = Object.fromEntries(chapters.map((c) => [c.chapter, 0]));
   for (const m of ranked) byChapter[m.section.chapter] = (byChapter[m.section.chapter] ?? 0) + 1;
   const hits = ranked
-    .filter((m) => options.chapter === undefined || m.section.chapter === options.chapter)
     .map((m): Hit => {
       const shown = m.blocks.find((b) => b.block.k !== 'h') ?? m.blocks[0];
       return {
@@ -124,39 +154,41 @@ export function loadPagefind(): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-/** Starts both downloads; called when the reader first shows intent to search. */
+/** Starts the downloads a search of the whole plan needs; called when the reader first shows intent to search. */
 export function preload(): void {
-  loadCorpus().catch(() => {});
+  loadChapters({}).catch(() => {});
   loadPagefind().catch(() => {});
 }
 
 /** The Pagefind filter value of a chapter: what the chapter page's <article> declares. */
-function chapterFilter(corpus: Corpus, chapter: number): string {
-  return chapter === 0 ? '前言' : corpus.sections.find((s) => s.id === `sec-${chapter}`)?.heading ?? '';
+function chapterFilter(index: CorpusIndex, chapter: number): string {
+  return index.chapters.find(([c]) => c === chapter)?.[1] ?? '';
 }
 
-function planPagePaths(corpus: Corpus): Set<string> {
-  return new Set(corpus.sections.map((s) => withBase(chapterPath(s.chapter))));
-}
+/**
+ * The Pagefind filter of pages the exact pass does not cover (BaseLayout's 类别): asking only for
+ * those, Pagefind fetches nothing for the plan's own pages, which the exact pass has searched.
+ */
+const OTHER_PAGES = { 类别: '其他' };
 
 /**
  * Pagefind hits. exactOnly: pages other than the plan's own pages whose text holds every term;
  * otherwise (the word-level fallback) every hit, plan pages included, down to the sub-result.
  */
 async function searchPages(query: string, terms: string[], options: SearchOptions, exactOnly: boolean): Promise<Hit[]> {
-  const [pf, { corpus }] = await Promise.all([loadPagefind(), loadCorpus()]);
-  const filters = options.chapter === undefined ? undefined : { 章节: chapterFilter(corpus, options.chapter) };
-  const found = await pf.search(terms.join(' '), filters ? { filters } : {});
-  const planPages = planPagePaths(corpus);
-  const sections = new Map(corpus.sections.map((s) => [s.id, s]));
-  const blockSection = new Map(corpus.blocks.map((b) => [b.id, corpus.sections[b.s]!]));
+  const [pf, index] = await Promise.all([loadPagefind(), loadIndex()]);
+  const filters = { ...(exactOnly ? OTHER_PAGES : {}), ...(options.chapter === undefined ? {} : { 章节: chapterFilter(index, options.chapter) }) };
+  const found = await pf.search(terms.join(' '), { filters });
+  // The fallback maps Pagefind's anchors on plan pages back to sections: only it needs the whole text.
+  const corpus = exactOnly ? undefined : await loadCorpus();
+  const sections = new Map(corpus?.sections.map((s) => [s.id, s]));
+  const blockSection = new Map(corpus?.blocks.map((b) => [b.id, corpus.sections[b.s]!]));
   const hits: Hit[] = [];
   const pages = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
   for (const data of pages) {
     const path = new URL(data.url, location.href).pathname;
     const title = data.meta.title?.replace(/ · .*$/, '') ?? path;
     if (exactOnly) {
-      if (planPages.has(path)) continue;
       const folded = fold(data.content);
       if (!terms.every((t) => folded.text.includes(t))) continue;
       const ranges = findRanges(folded, terms);

@@ -36,8 +36,9 @@ function showCounts(result: FullResult): void {
   for (const option of select.options) {
     const label = option.dataset.label;
     if (!label) continue;
-    const n = result.byChapter[Number(option.value)] ?? 0;
-    option.textContent = result.terms.length ? `${label}（${n}）` : label;
+    // Counts are known for the chapters searched: all of them, or the one the search is limited to.
+    const n = result.byChapter[Number(option.value)];
+    option.textContent = result.terms.length && n !== undefined ? `${label}（${n}）` : label;
   }
 }
 

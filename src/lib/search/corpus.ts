@@ -7,8 +7,14 @@ import type { Plan } from '../plan/outline.ts';
  * and it is what the exact-substring search runs over in the browser (written as JSON at build).
  */
 
-/** Where the corpus is published, relative to the site root (written by pipeline/pagefind.ts). */
-export const CORPUS_PATH = 'search/plan-text.json';
+/**
+ * Where the corpus is published, relative to the site root (written by pipeline/pagefind.ts):
+ * one file per chapter (0 is the preamble), so a search limited to a chapter loads only its
+ * text, and an index of the chapters.
+ */
+export const CORPUS_DIR = 'search/plan-text';
+export const CORPUS_INDEX = `${CORPUS_DIR}/index.json`;
+export const corpusChapterPath = (chapter: number) => `${CORPUS_DIR}/${chapter}.json`;
 
 export interface CorpusSection {
   id: string;
@@ -74,4 +80,38 @@ export function fromCorpusFile(file: CorpusFile): Corpus {
     sections: file.sections.map(([id, path, title, heading, chapter]) => ({ id, path, title, heading, chapter })),
     blocks: file.blocks.map(([id, s, k, text]) => ({ id, s, k, text })),
   };
+}
+
+/** The chapters the corpus is split into: number and heading (the Pagefind 章节 filter's value). */
+export interface CorpusIndex { v: 1; chapters: [chapter: number, heading: string][] }
+
+/** The corpus of one chapter: its own sections, with the blocks' section numbers counted from 0. */
+export function chapterCorpus(corpus: Corpus, chapter: number): Corpus {
+  const keep = corpus.sections.map((s, i) => [s, i] as const).filter(([s]) => s.chapter === chapter);
+  const local = new Map(keep.map(([, i], k) => [i, k]));
+  return {
+    sections: keep.map(([s]) => s),
+    blocks: corpus.blocks.filter((b) => local.has(b.s)).map((b) => ({ ...b, s: local.get(b.s)! })),
+  };
+}
+
+/** Chapters back into one corpus, in the order given (reading order when given in order). */
+export function joinCorpora(parts: readonly Corpus[]): Corpus {
+  const out: Corpus = { sections: [], blocks: [] };
+  for (const part of parts) {
+    const offset = out.sections.length;
+    out.sections.push(...part.sections);
+    out.blocks.push(...part.blocks.map((b) => ({ ...b, s: b.s + offset })));
+  }
+  return out;
+}
+
+/** What pipeline/pagefind.ts publishes: the index and one file per chapter. */
+export function corpusFiles(corpus: Corpus, headings: ReadonlyMap<number, string>): { path: string; json: string }[] {
+  const chapters = [...new Set(corpus.sections.map((s) => s.chapter))].sort((a, b) => a - b);
+  const index: CorpusIndex = { v: 1, chapters: chapters.map((c) => [c, headings.get(c) ?? '']) };
+  return [
+    { path: CORPUS_INDEX, json: JSON.stringify(index) },
+    ...chapters.map((c) => ({ path: corpusChapterPath(c), json: JSON.stringify(toCorpusFile(chapterCorpus(corpus, c))) })),
+  ];
 }
