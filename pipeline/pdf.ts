@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { launchChromium } from './chromium.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
@@ -22,6 +22,23 @@ export interface PdfTarget { path: string; file: string }
 export function pdfTargets(): PdfTarget[] {
   const chapters = [...loadPlan().plan.sections.values()].filter((s) => s.level === 1).map((s) => s.chapter);
   return [...chapters.map((n) => ({ path: `chapters/${n}/`, file: pdfFile(n) })), { path: 'plan/', file: pdfFile() }];
+}
+
+/**
+ * Switches a loaded page to print media and waits for the print faces, so that what is printed
+ * next is laid out in its final fonts. Returns the faces that did not load (none when all is well).
+ * Shared with the e2e tests that measure where pages break.
+ */
+export async function preparePrint(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  // Print faces are declared inside @media print, so they only exist (and load) now.
+  return page.evaluate(async () => {
+    document.body.getBoundingClientRect();
+    const faces = [...document.fonts].filter((f) => f.family.includes('QH Print'));
+    await Promise.allSettled(faces.map((f) => f.load()));
+    await document.fonts.ready;
+    return faces.length === 0 ? ['(no print faces declared)'] : faces.filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.weight}`);
+  });
 }
 
 /** Serves outDir under the configured base path, as the site is deployed. */
@@ -46,15 +63,7 @@ async function printPage(browser: Browser, url: string, out: string): Promise<vo
   try {
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
-    await page.emulateMedia({ media: 'print' });
-    // Print faces are declared inside @media print, so they only exist (and load) now.
-    const failed = await page.evaluate(async () => {
-      document.body.getBoundingClientRect();
-      const faces = [...document.fonts].filter((f) => f.family.includes('QH Print'));
-      await Promise.allSettled(faces.map((f) => f.load()));
-      await document.fonts.ready;
-      return faces.length === 0 ? ['(no print faces declared)'] : faces.filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.weight}`);
-    });
+    const failed = await preparePrint(page);
     if (failed.length) throw new Error(`print fonts did not load on ${url}: ${failed.join(', ')}`);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
     writeFileSync(out, pdf);
