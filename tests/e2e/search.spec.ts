@@ -138,3 +138,39 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test.describe('the / shortcut hint in the header box', () => {
+  test('shows inside the box where a keyboard is likely, and gives way when the box is used', async ({ page }) => {
+    await page.goto('/errata/');
+    const hint = page.locator('.search-box .key-hint');
+    const input = page.locator('#site-search');
+    await expect(hint).toBeVisible();
+    await expect(hint).toHaveText('按 / 键');
+    const [h, box] = [(await hint.boundingBox())!, (await input.boundingBox())!];
+    expect(h.x).toBeGreaterThanOrEqual(box.x);
+    expect(h.x + h.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(h.y).toBeGreaterThanOrEqual(box.y);
+    expect(h.y + h.height).toBeLessThanOrEqual(box.y + box.height);
+    await page.keyboard.press('/');
+    await expect(input).toBeFocused();
+    await expect(hint).toBeHidden();
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    test('is not shown', async ({ page }) => {
+      await page.goto('/errata/');
+      expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches)).toBe(true);
+      await expect(page.locator('#site-search')).toHaveAttribute('placeholder', '搜索全文');
+      await expect(page.locator('.search-box .key-hint')).toBeHidden();
+    });
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('is not shown, as there is no shortcut', async ({ page }) => {
+      await page.goto('/errata/');
+      await expect(page.locator('.search-box .key-hint')).toBeHidden();
+    });
+  });
+});
