@@ -12,8 +12,9 @@ const MIN_BODY_TEXT_PX = 14;
 /** Waits for the page's final layout: web fonts, and on the search page the complete result list. */
 async function settle(page: Page, path: string): Promise<void> {
   if (path.startsWith('/search/?q=')) {
-    // The plan's own hits render first, then the list is redrawn with the other pages' hits.
-    await expect(page.locator('#search-status')).toHaveText(/^“盐湖”：规划正文 \d+ 处(，其他页面 \d+ 条)?。$/);
+    // The plan's own hits render first, then the list is redrawn with the other pages' hits,
+    // once Pagefind's index has loaded (which can take a while on a busy machine).
+    await expect(page.locator('#search-status')).toHaveText(/^“盐湖”：规划正文 \d+ 处(，其他页面 \d+ 条)?。$/, { timeout: 30_000 });
   }
   await page.evaluate(() => document.fonts.ready);
 }

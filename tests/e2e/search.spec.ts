@@ -174,3 +174,22 @@ test.describe('the / shortcut hint in the header box', () => {
     });
   });
 });
+
+test('on a desktop the results fill the reading column, each with its place, title and marked excerpt', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/search/?q=${encodeURIComponent('盐湖')}`);
+  // The final list: the plan's hits and then the other pages' (after Pagefind's index loads).
+  await expect(page.locator('#search-status')).toHaveText(/^“盐湖”：规划正文 \d+ 处(，其他页面 \d+ 条)?。$/, { timeout: 30_000 });
+  const main = (await page.locator('main').boundingBox())!;
+  expect(main.width).toBeGreaterThanOrEqual(600);
+  const hits = page.locator('#search-results .search-hit-plan');
+  expect(await hits.count()).toBeGreaterThan(1);
+  for (const hit of await hits.all()) {
+    const box = (await hit.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(main.x);
+    expect(box.width).toBeGreaterThanOrEqual(main.width - 1);
+    await expect(hit.locator('.hit-path')).toHaveText(/^[一二三四五六]/);
+    await expect(hit.locator('.hit-title')).not.toBeEmpty();
+    await expect(hit.locator('.hit-excerpt mark').first()).toHaveText('盐湖');
+  }
+});
