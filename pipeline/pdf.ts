@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { launchChromium } from './chromium.ts';
 import { printWithFloats } from './print-floats.ts';
 import { deployment } from '../src/config/deploy.ts';
@@ -25,20 +25,29 @@ export function pdfTargets(): PdfTarget[] {
   return [...chapters.map((n) => ({ path: `chapters/${n}/`, file: pdfFile(n) })), { path: 'plan/', file: pdfFile() }];
 }
 
+/**
+ * Switches a loaded page to print media and waits for the print faces, so that what is printed
+ * next is laid out in its final fonts. Returns the faces that did not load (none when all is well).
+ * Shared with the e2e tests that measure where pages break.
+ */
+export async function preparePrint(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  // Print faces are declared inside @media print, so they only exist (and load) now.
+  return page.evaluate(async () => {
+    document.body.getBoundingClientRect();
+    const faces = [...document.fonts].filter((f) => f.family.includes('QH Print'));
+    await Promise.allSettled(faces.map((f) => f.load()));
+    await document.fonts.ready;
+    return faces.length === 0 ? ['(no print faces declared)'] : faces.filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.weight}`);
+  });
+}
+
 async function printPage(browser: Browser, url: string, out: string): Promise<void> {
   const page = await browser.newPage();
   try {
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
-    await page.emulateMedia({ media: 'print' });
-    // Print faces are declared inside @media print, so they only exist (and load) now.
-    const failed = await page.evaluate(async () => {
-      document.body.getBoundingClientRect();
-      const faces = [...document.fonts].filter((f) => f.family.includes('QH Print'));
-      await Promise.allSettled(faces.map((f) => f.load()));
-      await document.fonts.ready;
-      return faces.length === 0 ? ['(no print faces declared)'] : faces.filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.weight}`);
-    });
+    const failed = await preparePrint(page);
     if (failed.length) throw new Error(`print fonts did not load on ${url}: ${failed.join(', ')}`);
     const pdf = await printWithFloats(page, () => page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
     writeFileSync(out, pdf);

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { sitemapPages } from './fixtures.ts';
+import { builtPages } from '../../pipeline/pages.ts';
 
 // axe-core with the WCAG 2.1 A/AA rules on every built page, in both colour schemes.
-const pages = sitemapPages();
+const pages = builtPages();
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe, ${scheme} scheme`, () => {

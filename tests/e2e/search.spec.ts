@@ -176,3 +176,58 @@ test('search fetches only what it shows: Pagefind data only for pages outside th
   expect(pages.length).toBeGreaterThan(0);
   for (const path of pages) expect(path, path).not.toMatch(/^\/(chapters\/\d\/)?$/);
 });
+
+test.describe('the / shortcut hint in the header box', () => {
+  test('shows inside the box where a keyboard is likely, and gives way when the box is used', async ({ page }) => {
+    await page.goto('/errata/');
+    const hint = page.locator('.search-box .key-hint');
+    const input = page.locator('#site-search');
+    await expect(hint).toBeVisible();
+    await expect(hint).toHaveText('按 / 键');
+    const [h, box] = [(await hint.boundingBox())!, (await input.boundingBox())!];
+    expect(h.x).toBeGreaterThanOrEqual(box.x);
+    expect(h.x + h.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(h.y).toBeGreaterThanOrEqual(box.y);
+    expect(h.y + h.height).toBeLessThanOrEqual(box.y + box.height);
+    await page.keyboard.press('/');
+    await expect(input).toBeFocused();
+    await expect(hint).toBeHidden();
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    test('is not shown', async ({ page }) => {
+      await page.goto('/errata/');
+      expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches)).toBe(true);
+      await expect(page.locator('#site-search')).toHaveAttribute('placeholder', '搜索全文');
+      await expect(page.locator('.search-box .key-hint')).toBeHidden();
+    });
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('is not shown, as there is no shortcut', async ({ page }) => {
+      await page.goto('/errata/');
+      await expect(page.locator('.search-box .key-hint')).toBeHidden();
+    });
+  });
+});
+
+test('on a desktop the results fill the reading column, each with its place, title and marked excerpt', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/search/?q=${encodeURIComponent('盐湖')}`);
+  // The final list: the plan's hits and then the other pages' (after Pagefind's index loads).
+  await expect(page.locator('#search-status')).toHaveText(/^“盐湖”：规划正文 \d+ 处(，其他页面 \d+ 条)?。$/, { timeout: 30_000 });
+  const main = (await page.locator('main').boundingBox())!;
+  expect(main.width).toBeGreaterThanOrEqual(600);
+  const hits = page.locator('#search-results .search-hit-plan');
+  expect(await hits.count()).toBeGreaterThan(1);
+  for (const hit of await hits.all()) {
+    const box = (await hit.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(main.x);
+    expect(box.width).toBeGreaterThanOrEqual(main.width - 1);
+    await expect(hit.locator('.hit-path')).toHaveText(/^[一二三四五六]/);
+    await expect(hit.locator('.hit-title')).not.toBeEmpty();
+    await expect(hit.locator('.hit-excerpt mark').first()).toHaveText('盐湖');
+  }
+});
