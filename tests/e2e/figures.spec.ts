@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { figureFile, parseFigureFile } from '../../src/lib/figures/load.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
@@ -254,17 +253,7 @@ test('on a 360 px phone a domain figure keeps its size in its own sideways-scrol
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  for (const path of ['/figures/2/', '/figures/1/', '/figures/', '/key-technologies/', '/chapters/5/']) {
-    test(`axe: no WCAG 2.1 AA violations on ${path} (${scheme})`, async ({ page }) => {
-      test.setTimeout(180_000);
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-    });
-  }
-}
+// axe: every page, figures included, is checked once per colour scheme in a11y.spec.ts.
 
 test('print: no interactive chrome, and the figure fits the A4 text width', async ({ page }) => {
   // 156 mm of text width at 96 dpi.
