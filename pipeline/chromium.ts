@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
 import { SetupError } from '../src/lib/errors.ts';
@@ -15,6 +16,12 @@ const INSTALL_HINT = 'install it (apt-get install -y chromium) or set CHROMIUM_P
 /** Where Chromium is expected (CHROMIUM_PATH, else Debian's /usr/bin/chromium); not checked. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** The browser's own version line, for cache keys: a new Chromium may draw or print differently. */
+export function chromiumVersion(): string {
+  const run = spawnSync(chromiumPath(), ['--version'], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() : `unknown (${chromiumPath()})`;
 }
 
 /** Fails now, in one line, if Chromium cannot start: before a build spends a minute on steps that do not need it. */

@@ -6,10 +6,11 @@
  *
  *   npx tsx pipeline/docx.ts [outDir]      (default dist/)
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from './chromium.ts';
+import { CACHE_DIR, CacheKey, stepCache } from './cache.ts';
+import { chromiumVersion, launchChromium } from './chromium.ts';
 import { runCli } from './cli.ts';
 import { deployment } from '../src/config/deploy.ts';
 import { editionDate } from '../src/config/edition.ts';
@@ -57,34 +58,67 @@ export function svgSize(svg: string, file: string): { width: number; height: num
 }
 
 /** Every figure the plan prints as "图N（略）" and has data for, as SVG plus a PNG rendered in Chromium. */
-async function figureImages(outDir: string, origin: string | undefined, base: string): Promise<Map<number, FigureImage>> {
+/** The figure files the Word step reads: <outDir>/figures/N.svg, built by astro build. */
+function figureFiles(outDir: string): Map<number, string> {
   const { plan } = loadPlan();
   const data = figureData();
-  const slots = blocksOf(plan, 'figure').map((f) => f.n).filter((n) => data.has(n));
-  const images = new Map<number, FigureImage>();
-  if (!slots.length) return images;
-  const browser = await launchChromium();
-  try {
-    // Two pages at a time (the machines have two cores); generous timeouts for a busy machine.
-    await inBatches(slots, 2, async (n) => {
-      const file = join(outDir, 'figures', `${n}.svg`);
-      if (!existsSync(file)) throw new SetupError(`${file} is missing: the Word step needs the figures built by astro build (run npm run build)`);
-      const svg = readFileSync(file);
-      const { width, height } = svgSize(svg.toString('utf8'), file);
-      const viewport = { width: Math.ceil(width), height: Math.ceil(height) };
-      const page = await browser.newPage({ viewport, deviceScaleFactor: ((TEXT_MM.width / 25.4) * FALLBACK_DPI) / width });
-      try {
-        await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
-        const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...viewport }, timeout: PAGE_TIMEOUT });
-        images.set(n, { n, caption: data.get(n)!.caption, svg, png, width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` });
-      } finally {
-        await page.close();
-      }
-    });
-  } finally {
-    await browser.close();
+  const files = new Map<number, string>();
+  for (const n of blocksOf(plan, 'figure').map((f) => f.n).filter((n) => data.has(n))) {
+    const file = join(outDir, 'figures', `${n}.svg`);
+    if (!existsSync(file)) throw new SetupError(`${file} is missing: the Word step needs the figures built by astro build (run npm run build)`);
+    files.set(n, file);
   }
+  return files;
+}
+
+/** The figures as images: the SVG, and a PNG fallback drawn in Chromium (cached by the SVG's bytes). */
+async function figureImages(files: Map<number, string>, wanted: readonly number[], origin: string | undefined, base: string): Promise<Map<number, FigureImage>> {
+  const data = figureData();
+  const images = new Map<number, FigureImage>();
+  const pngs = stepCache('docx-png');
+  const version = chromiumVersion();
+  const pngKey = (svg: Uint8Array) => new CacheKey().add('svg', svg).add('dpi', String(FALLBACK_DPI)).add('chromium', version).digest();
+  const missing: number[] = [];
+  for (const n of wanted) {
+    const svg = readFileSync(files.get(n)!);
+    const { width, height } = svgSize(svg.toString('utf8'), files.get(n)!);
+    const image = { n, caption: data.get(n)!.caption, svg, png: Buffer.alloc(0), width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` };
+    images.set(n, image);
+    const cached = join(CACHE_DIR, 'tmp-png', `${n}.png`);
+    if (pngs.restore(pngKey(svg), cached)) image.png = readFileSync(cached);
+    else missing.push(n);
+  }
+  if (missing.length) {
+    const browser = await launchChromium();
+    try {
+      // Two pages at a time (the machines have two cores); generous timeouts for a busy machine.
+      await inBatches(missing, 2, async (n) => {
+        const image = images.get(n)!;
+        const viewport = { width: Math.ceil(image.width), height: Math.ceil(image.height) };
+        const page = await browser.newPage({ viewport, deviceScaleFactor: ((TEXT_MM.width / 25.4) * FALLBACK_DPI) / image.width });
+        try {
+          await page.goto(pathToFileURL(resolve(files.get(n)!)).href, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+          image.png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...viewport }, timeout: PAGE_TIMEOUT });
+          const file = join(CACHE_DIR, 'tmp-png', `${n}.png`);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, image.png);
+          pngs.store(pngKey(image.svg), file);
+        } finally {
+          await page.close();
+        }
+      });
+    } finally {
+      await browser.close();
+    }
+  }
+  rmSync(join(CACHE_DIR, 'tmp-png'), { recursive: true, force: true });
   return images;
+}
+
+/** What a Word file is made from, besides its figures: the text, the notes, the captions, the code, the tool. */
+function docxInputs(key: CacheKey): CacheKey {
+  for (const file of ['pipeline/docx.ts', 'node_modules/docx/package.json', 'content/source/plan.txt', 'content/editorial/corrections.yaml', 'src/config/site.ts']) key.file(file);
+  return key.folder('src/lib/docx').folder('src/lib/cite').folder('content/figures');
 }
 
 export interface DocxTarget { chapter?: number; file: string }
@@ -120,22 +154,44 @@ function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 }
 
-export async function renderDocx(outDir: string): Promise<void> {
+export interface StepReport { made: string[]; reused: string[] }
+
+export async function renderDocx(outDir: string): Promise<StepReport> {
   const { base } = deployment();
   const origin = publicOrigin();
   const date = editionDate();
   const { plan } = loadPlan();
-  const images = await figureImages(outDir, origin, base);
+  const files = figureFiles(outDir);
   const dir = join(outDir, 'docx');
   mkdirSync(dir, { recursive: true });
-  const sizes: Record<string, number> = {};
-  for (const target of docxTargets()) {
+  const cache = stepCache('docx');
+  const report: StepReport = { made: [], reused: [] };
+  const figuresOf = (chapter: number | undefined) => blocksOf(plan, 'figure').filter((f) => files.has(f.n) && (chapter === undefined || f.chapter === chapter)).map((f) => f.n);
+  // Each file's key: its facts, its figures' bytes, and everything the documents are made from.
+  const keyOf = (target: DocxTarget) => {
+    const key = new CacheKey().add('target', target.file).add('facts', JSON.stringify(edition(target.chapter, origin, base, date)));
+    for (const n of figuresOf(target.chapter)) key.file(files.get(n)!);
+    return docxInputs(key).digest();
+  };
+  const todo = docxTargets().filter((target) => {
+    const reused = cache.restore(keyOf(target), join(dir, target.file));
+    if (reused) report.reused.push(target.file);
+    return !reused;
+  });
+  const images = await figureImages(files, [...new Set(todo.flatMap((t) => figuresOf(t.chapter)))], origin, base);
+  for (const target of todo) {
     const facts = edition(target.chapter, origin, base, date);
     const bytes = await packWordDocument(wordDocument(documentModel(plan, target.chapter), facts, images), facts.properties);
     const out = join(dir, target.file);
     writeFileSync(out, bytes);
-    sizes[target.file] = statSync(out).size;
-    console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB`);
+    cache.store(keyOf(target), out);
+    report.made.push(target.file);
+  }
+  cache.prune();
+  const sizes: Record<string, number> = {};
+  for (const target of docxTargets()) {
+    sizes[target.file] = statSync(join(dir, target.file)).size;
+    console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB${report.reused.includes(target.file) ? ' (unchanged: reused)' : ''}`);
   }
   if (!origin) console.log('  (SITE_URL is not set: the Word files say the edition has no fixed address)');
   for (const file of htmlFiles(outDir)) {
@@ -143,6 +199,7 @@ export async function renderDocx(outDir: string): Promise<void> {
     const patched = patchSizes(html, sizes);
     if (patched !== html) writeFileSync(file, patched);
   }
+  return report;
 }
 
-runCli(import.meta.url, () => renderDocx(process.argv[2] ?? 'dist'));
+runCli(import.meta.url, async () => { await renderDocx(process.argv[2] ?? 'dist'); });

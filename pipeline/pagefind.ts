@@ -17,6 +17,7 @@ import * as pagefind from 'pagefind';
 import { SetupError } from '../src/lib/errors.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { buildCorpus, CORPUS_DIR, corpusFiles } from '../src/lib/search/corpus.ts';
+import { CacheKey, stepCache } from './cache.ts';
 import { runCli } from './cli.ts';
 
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
@@ -68,22 +69,28 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   console.log(`Pagefind: ${binary.version} (extended: ${binary.path})`);
 
   const output = join(outDir, 'pagefind');
-  rmSync(output, { recursive: true, force: true });
-  let files: number;
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index || errors.length) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
-    files = added.page_count;
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length) throw new Error(`Pagefind failed to write ${output}: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
+  // The index depends on the pages' HTML and the binary only: an unchanged site reuses it.
+  const cache = stepCache('pagefind');
+  const key = new CacheKey().add('pagefind', binary.version).folder(outDir, (path) => path.endsWith('.html') && !path.startsWith(output)).digest();
+  let files: number | string = 'the cached index of the same';
+  if (!cache.restore(key, output)) {
+    rmSync(output, { recursive: true, force: true });
+    try {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index || errors.length) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: outDir });
+      if (added.errors.length) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
+      files = added.page_count;
+      const written = await index.writeFiles({ outputPath: output });
+      if (written.errors.length) throw new Error(`Pagefind failed to write ${output}: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+    }
+    // The site has its own search UI; Pagefind's prebuilt UIs and highlighter would only be dead weight.
+    for (const file of readdirSync(output)) if (UNUSED.test(file)) rmSync(join(output, file));
+    cache.store(key, output);
   }
-
-  // The site has its own search UI; Pagefind's prebuilt UIs and highlighter would only be dead weight.
-  for (const file of readdirSync(output)) if (UNUSED.test(file)) rmSync(join(output, file));
+  cache.prune();
 
   const languages = manifestLanguages(readFileSync(join(output, 'pagefind-entry.json'), 'utf8'));
   const pages = Object.values(languages).reduce((sum, n) => sum + n, 0);
