@@ -53,6 +53,8 @@ export interface SearchBenchResult {
   /** API, cold page: plan hits ready / everything (incl. Pagefind) ready. */
   coldPlanMs: number; coldFullMs: number;
   bootGzipBytes: number;
+  /** Bytes the first query fetched (search code, plan text, Pagefind), as sent. */
+  firstQueryBytes: number;
   /** Each of those scripts, gzip bytes (the search boot is SearchBox.astro_…js). */
   bootScripts: Record<string, number>;
 }
@@ -114,10 +116,17 @@ export async function runSearchBench({ baseURL, dist = 'dist' }: { baseURL: stri
     }));
     const bootGzipBytes = Object.values(bootScripts).reduce((a, b) => a + b, 0);
     const t0 = Date.now();
+    const mark = await reader.evaluate(() => performance.now());
     await reader.keyboard.press('/');
     await reader.keyboard.type('盐湖');
     await reader.locator('.search-panel .search-hit').first().waitFor();
     const firstResultMs = Date.now() - t0 - 120; // minus the panel's typing debounce
+    // What the first query fetched, as sent (compressed), once both passes have answered.
+    await reader.locator('#site-search-status').filter({ hasText: /找到 \d+ 条结果/ }).waitFor();
+    await reader.waitForLoadState('networkidle');
+    const firstQueryBytes = await reader.evaluate((since) => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime >= since)
+      .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0), mark);
     await reader.close();
 
     const page = await browser.newPage();
@@ -176,6 +185,7 @@ export async function runSearchBench({ baseURL, dist = 'dist' }: { baseURL: stri
       coldPlanMs: Math.round(cold.plan),
       coldFullMs: Math.round(cold.full),
       bootGzipBytes,
+      firstQueryBytes,
       bootScripts,
     };
     printTable(result);
@@ -197,6 +207,7 @@ function printTable(r: SearchBenchResult): void {
   console.log(`Pagefind alone:     plain recall ${f(r.pagefindPlain.recall)} precision ${f(r.pagefindPlain.precision)}; quoted recall ${f(r.pagefindQuoted.recall)} precision ${f(r.pagefindQuoted.precision)}`);
   console.log(`index: dist/pagefind ${r.indexBytes} bytes; plan text ${r.corpusBytes} bytes (${r.corpusGzipBytes} gzip)`);
   console.log(`time to first result: ${r.firstResultMs} ms (header box, cold); API cold: plan ${r.coldPlanMs} ms, with Pagefind ${r.coldFullMs} ms`);
+  console.log(`first query (盐湖, header box, cold): ${(r.firstQueryBytes / 1024).toFixed(1)} KiB fetched (budget: the reference's 130–162 KiB)`);
   console.log(`JS on a chapter page before search is used: ${r.bootGzipBytes} bytes gzip in all: ${Object.entries(r.bootScripts).map(([f, n]) => `${f} ${n}`).join(', ')}`);
 }
 
