@@ -4,11 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempDir } from './temp.ts';
+import { editionDate } from '../../src/config/edition.ts';
 
 // Fault injection: each broken input must stop `npm run build` with a message naming the file
 // and the problem, and must leave the previously published dist/ untouched.
 
 const repo = resolve('.');
+// The sandbox is a copy without git history, so it is told the edition date the repository has.
+const sandboxEnv = { ...process.env, EDITION_DATE: editionDate(process.env, repo) };
 
 function sandbox(t: TestContext): string {
   const dir = tempDir(t, 'build-fault-');
@@ -22,7 +25,7 @@ function sandbox(t: TestContext): string {
 }
 
 function build(dir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...sandboxEnv, ...env }, timeout: 120_000 });
   return { status: result.status, stderr: result.stderr, dist: readdirSync(join(dir, 'dist')) };
 }
 
@@ -93,7 +96,7 @@ test('a browser that starts and dies gets the same hint as a missing one', (t) =
 
 test('a run of one step never replaces dist/, and says why', (t) => {
   const dir = sandbox(t);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'astro build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, timeout: 300_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'astro build'], { cwd: dir, encoding: 'utf8', env: { ...sandboxEnv, ASTRO_TELEMETRY_DISABLED: '1' }, timeout: 300_000 });
   assert.equal(result.status, 0, result.stderr);
   assert.ok(existsSync(join(dir, '.build/partial/index.html')), 'the step ran and wrote a site');
   assert.deepEqual(readdirSync(join(dir, 'dist')), ['published.txt'], 'dist/ must be left as it was');
@@ -102,7 +105,7 @@ test('a run of one step never replaces dist/, and says why', (t) => {
 
 test('an unknown step name is refused, naming the steps there are', (t) => {
   const dir = sandbox(t);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'astro biuld'], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'astro biuld'], { cwd: dir, encoding: 'utf8', env: sandboxEnv });
   assert.notEqual(result.status, 0);
   expectOneLine(result.stderr, /^error: unknown build step "astro biuld"; the steps are "convert", .*"astro build"/);
   assert.deepEqual(readdirSync(join(dir, 'dist')), ['published.txt']);
@@ -110,6 +113,6 @@ test('an unknown step name is refused, naming the steps there are', (t) => {
 
 test('the sandbox passes the data steps when nothing is broken (so the faults above are the cause)', (t) => {
   const dir = sandbox(t);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'convert', 'validate'], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'convert', 'validate'], { cwd: dir, encoding: 'utf8', env: sandboxEnv });
   assert.equal(result.status, 0, result.stderr);
 });
