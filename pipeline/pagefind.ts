@@ -5,8 +5,8 @@
  *     any other indexed page). Only the extended Pagefind binary segments Chinese (jieba), and
  *     only pages whose <html lang> is Chinese get that treatment, so both are checked and the
  *     build fails instead of shipping an index that cannot find Chinese words.
- *  2. The plan's own text, as parsed from the source, goes to search/plan-text.json. The site's
- *     search matches exact substrings over it, because measurement showed Pagefind's word
+ *  2. The plan's own text, as parsed from the source, goes to search/plan-text/ (an index and one
+ *     file per chapter). The site's search matches exact substrings over it, because measurement showed Pagefind's word
  *     model alone loses Chinese phrases (see bench/search-recall.ts). Fetched only on first search.
  */
 import { spawnSync } from 'node:child_process';

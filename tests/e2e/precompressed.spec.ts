@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { COMPRESSIBLE, ENCODINGS } from '../../pipeline/compress.ts';
+import { CORPUS_INDEX } from '../../src/lib/search/corpus.ts';
 import { DIST } from './site-files.ts';
 import { rawRequest, requestHead } from './raw-http.ts';
 
@@ -52,7 +53,7 @@ test.describe('the variant the client accepts is sent as it is', () => {
     const script = await rawRequest(baseURL!, requestHead('GET', `/_astro/${js}`, { 'Accept-Encoding': 'br' }));
     expect(script.headers.get('content-encoding')).toBe('br');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    const json = await rawRequest(baseURL!, requestHead('GET', '/search/plan-text.json', { 'Accept-Encoding': 'gzip' }));
+    const json = await rawRequest(baseURL!, requestHead('GET', `/${CORPUS_INDEX}`, { 'Accept-Encoding': 'gzip' }));
     expect(json.headers.get('content-encoding')).toBe('gzip');
     expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
