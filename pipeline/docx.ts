@@ -15,19 +15,17 @@ import { runCli } from './cli.ts';
 import { deployment } from '../src/config/deploy.ts';
 import { editionDate } from '../src/config/edition.ts';
 import { notice, site } from '../src/config/site.ts';
-import { gbtReference } from '../src/lib/cite/index.ts';
-import { colophonLines } from '../src/lib/docx/colophon.ts';
+import { colophonFacts, colophonLines } from '../src/lib/cite/colophon.ts';
 import { packWordDocument, wordDocument, type FigureImage, type WordEdition } from '../src/lib/docx/document.ts';
 import { docxFile } from '../src/lib/docx/files.ts';
 import { TEXT_MM } from '../src/lib/docx/gbt9704.ts';
 import { documentModel } from '../src/lib/docx/model.ts';
 import { SetupError } from '../src/lib/errors.ts';
 import { figures as figureData } from '../src/lib/figures/catalog.ts';
-import { locate } from '../src/lib/plan/locate.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { blocksOf } from '../src/lib/plan/outline.ts';
 import { patchSizes } from '../src/lib/pdf/files.ts';
-import { chapterPath, withBase } from '../src/lib/url.ts';
+import { withBase } from '../src/lib/url.ts';
 
 /** PNG fallbacks at 200 dpi across the 156 mm text block: sharp on paper, small in the file. */
 const FALLBACK_DPI = 200;
@@ -131,10 +129,8 @@ export function docxTargets(): DocxTarget[] {
 function edition(chapter: number | undefined, origin: string | undefined, base: string, date: string): WordEdition {
   const { plan } = loadPlan();
   const section = chapter === undefined ? undefined : plan.chapters.find((c) => c.chapter === chapter)!;
-  const url = origin && `${origin}${withBase(section ? chapterPath(section.chapter) : 'plan/', base)}`;
-  const place = section ? locate(plan, section.id).place : '';
-  // The reader fills in 引用日期 (the day they consulted the edition): GB/T 7714 asks for it.
-  const reference = url ? gbtReference(site, { place, url }, '引用日期') : undefined;
+  const facts = colophonFacts(plan, site, notice, date, chapter, origin, base);
+  const { url } = facts;
   return {
     properties: {
       title: section ? `${site.title}　${section.text}` : site.title,
@@ -145,7 +141,7 @@ function edition(chapter: number | undefined, origin: string | undefined, base: 
     },
     coverTitle: site.title,
     ...(section ? { coverSubtitle: section.text } : {}),
-    colophon: colophonLines({ notice, editionDate: date, url, reference }),
+    colophon: colophonLines(facts),
     url,
   };
 }

@@ -71,3 +71,16 @@ export function figuresLeavingGaps(pages: readonly PdfPage[], minFill = 0.5): nu
   });
   return late;
 }
+
+/** The page (1-based) on which each named place (an id a link points at) was printed. */
+export async function destinationPages(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
+  const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
+  const doc = await task.promise;
+  const pages: Record<string, number> = {};
+  for (const id of ids) {
+    const dest = await doc.getDestination(id);
+    if (dest?.[0] && typeof dest[0] === 'object') pages[id] = (await doc.getPageIndex(dest[0] as never)) + 1;
+  }
+  await task.destroy();
+  return pages;
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { strFromU8, unzipSync } from 'fflate';
-import { colophonLines, NO_ADDRESS } from '../../src/lib/docx/colophon.ts';
+import { colophonLines, NO_ADDRESS } from '../../src/lib/cite/colophon.ts';
 import { figureSize, packWordDocument, wordDocument, type WordEdition } from '../../src/lib/docx/document.ts';
 import { docxFile } from '../../src/lib/docx/files.ts';
 import { CONDENSE_TWIPS, FOOTER_TWIPS, LINE_PITCH_TWIPS, mmToTwips, TEXT_MM } from '../../src/lib/docx/gbt9704.ts';

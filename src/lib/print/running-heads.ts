@@ -15,5 +15,9 @@ export function runningHeadsCss(title: string, chapters: RunningChapter[]): stri
     rules.push(`@page chapter-${chapter} { @top-center { content: ${cssString(`${title}　${heading}`)}; } }`);
     rules.push(`.plan-text[data-chapter="${chapter}"], .plan-chapter[data-chapter="${chapter}"] { page: chapter-${chapter}; }`);
   }
+  // The whole plan's short preamble shares the first chapter's page, so that chapter follows it
+  // on the same page instead of leaving the preamble alone (a change of named page breaks the page).
+  const first = chapters[0];
+  if (first) rules.push(`.plan-chapter[data-chapter="0"] { page: chapter-${first.chapter}; }`);
   return `@media print {\n${rules.map((r) => `  ${r}`).join('\n')}\n}\n`;
 }

@@ -1,0 +1,48 @@
+/**
+ * The notice and colophon of every Word file and PDF: what this edition is, which
+ * edition, where it lives and how to cite it. Pure: the caller passes the facts (site.ts,
+ * edition.ts, deploy.ts, src/lib/cite), so the Word files and the PDFs say the same.
+ */
+import { gbtReference, type Bibliography } from './index.ts';
+import { locate } from '../plan/locate.ts';
+import type { Plan } from '../plan/outline.ts';
+import { chapterPath, withBase } from '../url.ts';
+
+export interface ColophonFacts {
+  /** notice.short and notice.official of src/config/site.ts. */
+  notice: { short: string; official: string };
+  /** editionDate(): YYYY-MM-DD. */
+  editionDate: string;
+  /** The page of this chapter (or of the whole plan); undefined when the deployer set no SITE_URL. */
+  url?: string | undefined;
+  /** The GB/T 7714 reference of this chapter (or of the whole plan); only with a url. */
+  reference?: string | undefined;
+}
+
+/** Said instead of an address when the edition has none: never a made-up one. */
+export const NO_ADDRESS = '本版尚无固定网址。';
+
+export function colophonLines(facts: ColophonFacts): string[] {
+  return [
+    facts.notice.short,
+    facts.notice.official,
+    `版本日期：${facts.editionDate}（本版内容最后修改之日）`,
+    facts.url ? `网址：${facts.url}` : `网址：${NO_ADDRESS}`,
+    facts.url && facts.reference
+      ? `引用格式（GB/T 7714—2015，“引用日期”处填实际访问日期）：${facts.reference}`
+      : `引用格式（GB/T 7714—2015）：${NO_ADDRESS}电子资源须注明获取和访问路径，故暂不给出。`,
+  ];
+}
+
+/**
+ * The colophon's facts for a chapter (or, without one, the whole plan): its public page when
+ * the deployer gave an origin, and the reference that cites it there. The reader fills in
+ * 引用日期, the day they consulted the edition, as GB/T 7714 asks.
+ */
+export function colophonFacts(plan: Plan, bib: Bibliography, notice: ColophonFacts['notice'], editionDate: string, chapter: number | undefined, origin: string | undefined, base: string): ColophonFacts {
+  const section = chapter === undefined ? undefined : plan.chapters.find((c) => c.chapter === chapter);
+  if (chapter !== undefined && !section) throw new Error(`colophonFacts: the plan has no chapter ${chapter}`);
+  const url = origin ? `${origin}${withBase(section ? chapterPath(section.chapter) : 'plan/', base)}` : undefined;
+  const place = section ? locate(plan, section.id).place : '';
+  return { notice, editionDate, url, reference: url ? gbtReference(bib, { place, url }, '引用日期') : undefined };
+}
