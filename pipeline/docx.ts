@@ -12,10 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { CACHE_DIR, CacheKey, stepCache } from './cache.ts';
 import { chromiumVersion, launchChromium } from './chromium.ts';
 import { runCli } from './cli.ts';
-import { deployment } from '../src/config/deploy.ts';
+import { deployment, publicUrl, type Deployment } from '../src/config/deploy.ts';
 import { editionDate } from '../src/config/edition.ts';
 import { notice, site } from '../src/config/site.ts';
-import { gbtReference } from '../src/lib/cite/index.ts';
+import { chapterReference } from '../src/lib/cite/index.ts';
 import { colophonLines } from '../src/lib/docx/colophon.ts';
 import { packWordDocument, wordDocument, type FigureImage, type WordEdition } from '../src/lib/docx/document.ts';
 import { docxFile } from '../src/lib/docx/files.ts';
@@ -23,11 +23,10 @@ import { TEXT_MM } from '../src/lib/docx/gbt9704.ts';
 import { documentModel } from '../src/lib/docx/model.ts';
 import { SetupError } from '../src/lib/errors.ts';
 import { figures as figureData } from '../src/lib/figures/catalog.ts';
-import { locate } from '../src/lib/plan/locate.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { blocksOf } from '../src/lib/plan/outline.ts';
 import { patchSizes } from '../src/lib/pdf/files.ts';
-import { chapterPath, withBase } from '../src/lib/url.ts';
+import { chapterPath } from '../src/lib/url.ts';
 
 /** PNG fallbacks at 200 dpi across the 156 mm text block: sharp on paper, small in the file. */
 const FALLBACK_DPI = 200;
@@ -36,14 +35,6 @@ const PAGE_TIMEOUT = 120_000;
 
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
-}
-
-/**
- * The public origin, only when the deployer gave one. deployment() still falls back to a
- * placeholder origin when SITE_URL is unset (being removed); a Word file must never print that.
- */
-function publicOrigin(): string | undefined {
-  return process.env.SITE_URL ? deployment().site.replace(/\/$/, '') : undefined;
 }
 
 /** The size an SVG file declares for itself (width/height attributes, else its viewBox). */
@@ -72,7 +63,7 @@ function figureFiles(outDir: string): Map<number, string> {
 }
 
 /** The figures as images: the SVG, and a PNG fallback drawn in Chromium (cached by the SVG's bytes). */
-async function figureImages(files: Map<number, string>, wanted: readonly number[], origin: string | undefined, base: string): Promise<Map<number, FigureImage>> {
+async function figureImages(files: Map<number, string>, wanted: readonly number[], d: Deployment): Promise<Map<number, FigureImage>> {
   const data = figureData();
   const images = new Map<number, FigureImage>();
   const pngs = stepCache('docx-png');
@@ -82,7 +73,7 @@ async function figureImages(files: Map<number, string>, wanted: readonly number[
   for (const n of wanted) {
     const svg = readFileSync(files.get(n)!);
     const { width, height } = svgSize(svg.toString('utf8'), files.get(n)!);
-    const image = { n, caption: data.get(n)!.caption, svg, png: Buffer.alloc(0), width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` };
+    const image = { n, caption: data.get(n)!.caption, svg, png: Buffer.alloc(0), width, height, url: publicUrl(`figures/${n}/`, d) };
     images.set(n, image);
     const cached = join(CACHE_DIR, 'tmp-png', `${n}.png`);
     if (pngs.restore(pngKey(svg), cached)) image.png = readFileSync(cached);
@@ -128,13 +119,12 @@ export function docxTargets(): DocxTarget[] {
   return [...loadPlan().plan.chapters.map((c) => ({ chapter: c.chapter, file: docxFile(c.chapter) })), { file: docxFile() }];
 }
 
-function edition(chapter: number | undefined, origin: string | undefined, base: string, date: string): WordEdition {
+function edition(chapter: number | undefined, d: Deployment, date: string): WordEdition {
   const { plan } = loadPlan();
   const section = chapter === undefined ? undefined : plan.chapters.find((c) => c.chapter === chapter)!;
-  const url = origin && `${origin}${withBase(section ? chapterPath(section.chapter) : 'plan/', base)}`;
-  const place = section ? locate(plan, section.id).place : '';
+  const url = publicUrl(section ? chapterPath(section.chapter) : 'plan/', d);
   // The reader fills in 引用日期 (the day they consulted the edition): GB/T 7714 asks for it.
-  const reference = url ? gbtReference(site, { place, url }, '引用日期') : undefined;
+  const reference = chapterReference(plan, chapter, { bib: site, origin: d.site, base: d.base, updated: date });
   return {
     properties: {
       title: section ? `${site.title}　${section.text}` : site.title,
@@ -157,8 +147,7 @@ function htmlFiles(dir: string): string[] {
 export interface StepReport { made: string[]; reused: string[] }
 
 export async function renderDocx(outDir: string): Promise<StepReport> {
-  const { base } = deployment();
-  const origin = publicOrigin();
+  const d = deployment();
   const date = editionDate();
   const { plan } = loadPlan();
   const files = figureFiles(outDir);
@@ -169,7 +158,7 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
   const figuresOf = (chapter: number | undefined) => blocksOf(plan, 'figure').filter((f) => files.has(f.n) && (chapter === undefined || f.chapter === chapter)).map((f) => f.n);
   // Each file's key: its facts, its figures' bytes, and everything the documents are made from.
   const keyOf = (target: DocxTarget) => {
-    const key = new CacheKey().add('target', target.file).add('facts', JSON.stringify(edition(target.chapter, origin, base, date)));
+    const key = new CacheKey().add('target', target.file).add('facts', JSON.stringify(edition(target.chapter, d, date)));
     for (const n of figuresOf(target.chapter)) key.file(files.get(n)!);
     return docxInputs(key).digest();
   };
@@ -178,9 +167,9 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
     if (reused) report.reused.push(target.file);
     return !reused;
   });
-  const images = await figureImages(files, [...new Set(todo.flatMap((t) => figuresOf(t.chapter)))], origin, base);
+  const images = await figureImages(files, [...new Set(todo.flatMap((t) => figuresOf(t.chapter)))], d);
   for (const target of todo) {
-    const facts = edition(target.chapter, origin, base, date);
+    const facts = edition(target.chapter, d, date);
     const bytes = await packWordDocument(wordDocument(documentModel(plan, target.chapter), facts, images), facts.properties);
     const out = join(dir, target.file);
     writeFileSync(out, bytes);
@@ -193,7 +182,6 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
     sizes[target.file] = statSync(join(dir, target.file)).size;
     console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB${report.reused.includes(target.file) ? ' (unchanged: reused)' : ''}`);
   }
-  if (!origin) console.log('  (SITE_URL is not set: the Word files say the edition has no fixed address)');
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, 'utf8');
     const patched = patchSizes(html, sizes);
