@@ -156,6 +156,14 @@ test.describe('/cite/ without JavaScript', () => {
   });
 });
 
+test('/cite/ with JavaScript fills in the access date and, without SITE_URL, the reader\'s address', async ({ page }) => {
+  await page.goto('/cite/#sec-4-4');
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const origin = site ?? new URL(page.url()).origin;
+  await expect(page.locator('li#sec-4-4 .cite-reference')).toHaveText(`青海省科学技术发展“十二五”规划: 四（三）〔应作（四）〕构建四大创新体系[EB/OL]. (${edition()})[${today}]. ${origin}/chapters/4/#sec-4-4.`);
+  await expect(page.locator('.cite-reference var')).toHaveCount(0);
+});
+
 test('the footer of every page says what the edition is and links /cite/', () => {
   const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
   expect(pages.length).toBeGreaterThan(20);
