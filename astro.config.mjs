@@ -5,7 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { deployment } from './src/config/deploy.ts';
 
-// Deploy anywhere: see src/config/deploy.ts for SITE_URL and BASE_PATH.
+// Deploy anywhere: see src/config/deploy.ts for SITE_URL and BASE_PATH. Without SITE_URL the
+// site has no address of its own, so there is no sitemap (it can only list absolute URLs).
 const { site, base } = deployment();
 
 export default defineConfig({
@@ -19,7 +20,7 @@ export default defineConfig({
   // The plan's text must come through character for character: no smart quotes or dashes.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   // The sitemap lists the pages Astro built (the 404 page is left out by the integration).
-  integrations: [mdx({ smartypants: false }), sitemap()],
+  integrations: [mdx({ smartypants: false }), ...(site ? [sitemap()] : [])],
   // Never inline scripts: the Content-Security-Policy allows scripts from 'self' only.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { runCli } from './cli.ts';
 import { DIST, newReleaseDir, publish } from './publish.ts';
 import { SetupError } from '../src/lib/errors.ts';
+import { deployment, NO_SITE_URL_MESSAGE } from '../src/config/deploy.ts';
 
 /** Where a run of named steps writes; never published. */
 export const PARTIAL = '.build/partial';
@@ -45,6 +46,8 @@ runCli(import.meta.url, async () => {
   const unknown = only.filter((name) => !steps.some((s) => s.name === name));
   if (unknown.length) throw new SetupError(`unknown build step ${unknown.map((n) => `"${n}"`).join(', ')}; the steps are ${steps.map((s) => `"${s.name}"`).join(', ')}`);
   const partial = only.length > 0;
+  // Read (and checked) before anything is built; without SITE_URL every step leaves addresses out.
+  if (!deployment().site) console.log(`note: ${NO_SITE_URL_MESSAGE}`);
   // The PDF step needs a browser: find out before anything is written or built.
   if (!partial || only.includes('pdf')) await (await import('./chromium.ts')).checkChromium();
   mkdirSync('.build', { recursive: true });

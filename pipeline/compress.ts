@@ -12,7 +12,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { runCli } from './cli.ts';
 
 /** Text files worth compressing; images, fonts, PDFs and Pagefind's index are compressed already. */
-export const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt)$/;
+export const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt|ris|bib)$/;
 
 /** The precompressed variants, by the Content-Encoding each one is served with. */
 export const ENCODINGS = { br: '.br', gzip: '.gz' } as const;

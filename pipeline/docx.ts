@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { CACHE_DIR, CacheKey, stepCache } from './cache.ts';
 import { chromiumVersion, launchChromium } from './chromium.ts';
 import { runCli } from './cli.ts';
-import { deployment } from '../src/config/deploy.ts';
+import { deployment, publicUrl, type Deployment } from '../src/config/deploy.ts';
 import { editionDate } from '../src/config/edition.ts';
 import { notice, site } from '../src/config/site.ts';
 import { colophonFacts, colophonLines } from '../src/lib/cite/colophon.ts';
@@ -25,7 +25,6 @@ import { figures as figureData } from '../src/lib/figures/catalog.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { blocksOf } from '../src/lib/plan/outline.ts';
 import { patchSizes } from '../src/lib/pdf/files.ts';
-import { withBase } from '../src/lib/url.ts';
 
 /** PNG fallbacks at 200 dpi across the 156 mm text block: sharp on paper, small in the file. */
 const FALLBACK_DPI = 200;
@@ -34,14 +33,6 @@ const PAGE_TIMEOUT = 120_000;
 
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
-}
-
-/**
- * The public origin, only when the deployer gave one. deployment() still falls back to a
- * placeholder origin when SITE_URL is unset (being removed); a Word file must never print that.
- */
-function publicOrigin(): string | undefined {
-  return process.env.SITE_URL ? deployment().site.replace(/\/$/, '') : undefined;
 }
 
 /** The size an SVG file declares for itself (width/height attributes, else its viewBox). */
@@ -70,7 +61,7 @@ function figureFiles(outDir: string): Map<number, string> {
 }
 
 /** The figures as images: the SVG, and a PNG fallback drawn in Chromium (cached by the SVG's bytes). */
-async function figureImages(files: Map<number, string>, wanted: readonly number[], origin: string | undefined, base: string): Promise<Map<number, FigureImage>> {
+async function figureImages(files: Map<number, string>, wanted: readonly number[], d: Deployment): Promise<Map<number, FigureImage>> {
   const data = figureData();
   const images = new Map<number, FigureImage>();
   const pngs = stepCache('docx-png');
@@ -80,7 +71,7 @@ async function figureImages(files: Map<number, string>, wanted: readonly number[
   for (const n of wanted) {
     const svg = readFileSync(files.get(n)!);
     const { width, height } = svgSize(svg.toString('utf8'), files.get(n)!);
-    const image = { n, caption: data.get(n)!.caption, svg, png: Buffer.alloc(0), width, height, url: origin && `${origin}${withBase(`figures/${n}/`, base)}` };
+    const image = { n, caption: data.get(n)!.caption, svg, png: Buffer.alloc(0), width, height, url: publicUrl(`figures/${n}/`, d) };
     images.set(n, image);
     const cached = join(CACHE_DIR, 'tmp-png', `${n}.png`);
     if (pngs.restore(pngKey(svg), cached)) image.png = readFileSync(cached);
@@ -126,10 +117,10 @@ export function docxTargets(): DocxTarget[] {
   return [...loadPlan().plan.chapters.map((c) => ({ chapter: c.chapter, file: docxFile(c.chapter) })), { file: docxFile() }];
 }
 
-function edition(chapter: number | undefined, origin: string | undefined, base: string, date: string): WordEdition {
+function edition(chapter: number | undefined, d: Deployment, date: string): WordEdition {
   const { plan } = loadPlan();
   const section = chapter === undefined ? undefined : plan.chapters.find((c) => c.chapter === chapter)!;
-  const facts = colophonFacts(plan, site, notice, date, chapter, origin, base);
+  const facts = colophonFacts(plan, site, notice, date, chapter, d);
   const { url } = facts;
   return {
     properties: {
@@ -153,8 +144,7 @@ function htmlFiles(dir: string): string[] {
 export interface StepReport { made: string[]; reused: string[] }
 
 export async function renderDocx(outDir: string): Promise<StepReport> {
-  const { base } = deployment();
-  const origin = publicOrigin();
+  const d = deployment();
   const date = editionDate();
   const { plan } = loadPlan();
   const files = figureFiles(outDir);
@@ -165,7 +155,7 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
   const figuresOf = (chapter: number | undefined) => blocksOf(plan, 'figure').filter((f) => files.has(f.n) && (chapter === undefined || f.chapter === chapter)).map((f) => f.n);
   // Each file's key: its facts, its figures' bytes, and everything the documents are made from.
   const keyOf = (target: DocxTarget) => {
-    const key = new CacheKey().add('target', target.file).add('facts', JSON.stringify(edition(target.chapter, origin, base, date)));
+    const key = new CacheKey().add('target', target.file).add('facts', JSON.stringify(edition(target.chapter, d, date)));
     for (const n of figuresOf(target.chapter)) key.file(files.get(n)!);
     return docxInputs(key).digest();
   };
@@ -174,9 +164,9 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
     if (reused) report.reused.push(target.file);
     return !reused;
   });
-  const images = await figureImages(files, [...new Set(todo.flatMap((t) => figuresOf(t.chapter)))], origin, base);
+  const images = await figureImages(files, [...new Set(todo.flatMap((t) => figuresOf(t.chapter)))], d);
   for (const target of todo) {
-    const facts = edition(target.chapter, origin, base, date);
+    const facts = edition(target.chapter, d, date);
     const bytes = await packWordDocument(wordDocument(documentModel(plan, target.chapter), facts, images), facts.properties);
     const out = join(dir, target.file);
     writeFileSync(out, bytes);
@@ -189,7 +179,6 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
     sizes[target.file] = statSync(join(dir, target.file)).size;
     console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB${report.reused.includes(target.file) ? ' (unchanged: reused)' : ''}`);
   }
-  if (!origin) console.log('  (SITE_URL is not set: the Word files say the edition has no fixed address)');
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, 'utf8');
     const patched = patchSizes(html, sizes);

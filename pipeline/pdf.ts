@@ -55,9 +55,9 @@ export async function preparePrint(page: Page): Promise<string[]> {
   });
 }
 
-/** The public origin, only when the deployer gave one: without it, links in a PDF stay text. */
+/** The public origin (SITE_URL), only when the deployer gave one: without it, links in a PDF stay text. */
 function publicOrigin(): string | undefined {
-  return process.env.SITE_URL ? process.env.SITE_URL.replace(/\/+$/, '') : undefined;
+  return deployment().site;
 }
 
 /** The document properties of a target's PDF. */
@@ -177,7 +177,6 @@ export async function renderPdfs(outDir: string): Promise<StepReport> {
     console.log(`  ${target.file} ${(sizes[target.file]! / 1024).toFixed(0)} KB${report.reused.includes(target.file) ? ' (unchanged: reused)' : ''}`);
   }
   console.log(`  printed ${report.made.length}, reused ${report.reused.length}`);
-  if (!publicOrigin()) console.log('  (SITE_URL is not set: links to other pages print as text, and the colophon says the edition has no fixed address)');
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, 'utf8');
     const patched = patchSizes(html, sizes);

@@ -4,8 +4,8 @@
  * returns to the button that opened it, and copying is announced through a live region.
  */
 import { site } from '../config/site.ts';
-import { accessDate, citation, type Citation } from '../lib/cite/index.ts';
-import { idHref } from '../lib/url.ts';
+import { accessDate, citation, type Citation } from '../lib/cite/gbt.ts';
+import { idHref, withBase } from '../lib/url.ts';
 
 const FORMS: { key: keyof Citation; label: string }[] = [
   { key: 'reference', label: '参考文献（GB/T 7714-2015）' },
@@ -22,10 +22,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-/** The permanent URL: the chapter page on the configured site (from the canonical link), with the anchor. */
+/**
+ * The permanent URL: the chapter page with the anchor, on the deployer's origin when the page
+ * names one (its canonical link, only with SITE_URL), else on the address the reader has.
+ */
 function permanentUrl(id: string, chapter: number): string {
   const canonical = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.href;
   return new URL(idHref(id, chapter), canonical).href;
+}
+
+/** This edition's date (更新或修改日期), stated by the page's citation hint. */
+function editionDate(): string | undefined {
+  return document.querySelector<HTMLElement>('[data-edition]')?.dataset.edition || undefined;
 }
 
 function buildDialog(): HTMLDialogElement {
@@ -51,9 +59,10 @@ function buildDialog(): HTMLDialogElement {
     d.append(el('h3', { id: `cite-${key}-label` }, label), el('div', { className: 'cite-form' }, text, copy));
     text.setAttribute('aria-labelledby', `cite-${key}-label`);
   }
+  const more = el('p', { className: 'cite-more' }, el('a', { id: 'cite-more-link', textContent: '引用页：全部引用与 RIS、BibTeX、CSL-JSON 文件' }));
   const close = el('button', { type: 'button', className: 'cite-close', textContent: '关闭' });
   close.addEventListener('click', () => d.close());
-  d.append(status, close);
+  d.append(status, more, close);
   d.addEventListener('close', () => {
     opener?.setAttribute('aria-expanded', 'false');
     opener?.focus();
@@ -65,8 +74,9 @@ function buildDialog(): HTMLDialogElement {
 function open(button: HTMLButtonElement): void {
   dialog ??= buildDialog();
   const { cite: id = '', place = '', chapter = '0' } = button.dataset;
-  const forms = citation(site, { place, url: permanentUrl(id, Number(chapter)) }, accessDate(new Date()));
+  const forms = citation(site, { place, url: permanentUrl(id, Number(chapter)), updated: editionDate() }, accessDate(new Date()));
   dialog.querySelector('#cite-title')!.textContent = `引用 ${place}`;
+  dialog.querySelector<HTMLAnchorElement>('#cite-more-link')!.href = `${withBase('cite/')}#${id}`;
   for (const { key } of FORMS) dialog.querySelector(`#cite-${key}`)!.textContent = forms[key];
   dialog.querySelector('.cite-status')!.textContent = '';
   opener = button;

@@ -3,10 +3,8 @@
  * edition, where it lives and how to cite it. Pure: the caller passes the facts (site.ts,
  * edition.ts, deploy.ts, src/lib/cite), so the Word files and the PDFs say the same.
  */
-import { gbtReference, type Bibliography } from './index.ts';
-import { locate } from '../plan/locate.ts';
+import { chapterReference, citeEntry, type Bibliography } from './index.ts';
 import type { Plan } from '../plan/outline.ts';
-import { chapterPath, withBase } from '../url.ts';
 
 export interface ColophonFacts {
   /** notice.short and notice.official of src/config/site.ts. */
@@ -36,13 +34,13 @@ export function colophonLines(facts: ColophonFacts): string[] {
 
 /**
  * The colophon's facts for a chapter (or, without one, the whole plan): its public page when
- * the deployer gave an origin, and the reference that cites it there. The reader fills in
- * 引用日期, the day they consulted the edition, as GB/T 7714 asks.
+ * the deployer gave an origin (SITE_URL), and the reference that cites it there, with the
+ * edition date as 更新或修改日期. The reader fills in 引用日期, as GB/T 7714 asks.
  */
-export function colophonFacts(plan: Plan, bib: Bibliography, notice: ColophonFacts['notice'], editionDate: string, chapter: number | undefined, origin: string | undefined, base: string): ColophonFacts {
-  const section = chapter === undefined ? undefined : plan.chapters.find((c) => c.chapter === chapter);
-  if (chapter !== undefined && !section) throw new Error(`colophonFacts: the plan has no chapter ${chapter}`);
-  const url = origin ? `${origin}${withBase(section ? chapterPath(section.chapter) : 'plan/', base)}` : undefined;
-  const place = section ? locate(plan, section.id).place : '';
-  return { notice, editionDate, url, reference: url ? gbtReference(bib, { place, url }, '引用日期') : undefined };
+export function colophonFacts(plan: Plan, bib: Bibliography, notice: ColophonFacts['notice'], editionDate: string, chapter: number | undefined, deployment: { site: string | undefined; base: string }): ColophonFacts {
+  const id = chapter === undefined ? undefined : plan.chapters.find((c) => c.chapter === chapter)?.id;
+  if (chapter !== undefined && !id) throw new Error(`colophonFacts: the plan has no chapter ${chapter}`);
+  const { url } = citeEntry(plan, id, deployment.base, deployment.site);
+  const reference = chapterReference(plan, chapter, { bib, origin: deployment.site, base: deployment.base, updated: editionDate });
+  return { notice, editionDate, url, reference };
 }
