@@ -196,7 +196,9 @@ test('printing /chapters/4/ hides navigation, search and buttons and keeps the t
   await expect(page.locator('#sec-4-3-1-10')).toBeVisible();
   await expect(page.locator('#sec-4-1-p1')).toBeVisible();
   await expect(page.locator('.chapter-notes')).toBeVisible();
-  expect(await page.locator('#sec-4-3-1-10').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"\u2002[sec-4-3-1-10]"');
+  // On paper a heading carries its printed place, generated (so copied text and bookmarks stay clean).
+  expect(await page.locator('#sec-4-3-1-10').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"四（三）1（10）"');
+  expect(await page.locator('#sec-4-4').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"四（三）〔应作（四）〕"');
 });
 
 test('screen reading downloads no web font; print does', async ({ page }) => {
