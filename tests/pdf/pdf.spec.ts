@@ -119,7 +119,6 @@ for (const chapter of chapters) {
   });
 }
 
-const chapter5 = chapters.find((c) => c.chapter === 5)!;
 const figures5 = blocksOf(plan, 'figure').filter((f) => f.chapter === 5);
 
 test('chapter-5.pdf: the figure slots 图2–图12 as the source prints them', () => {
