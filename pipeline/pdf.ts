@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { launchChromium } from './chromium.ts';
+import { upgradeFigures } from './figure-drawings.ts';
 import { printWithFloats } from './print-floats.ts';
 import { deployment } from '../src/config/deploy.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
@@ -28,9 +29,13 @@ export function pdfTargets(): PdfTarget[] {
 /**
  * Switches a loaded page to print media and waits for the print faces, so that what is printed
  * next is laid out in its final fonts. Returns the faces that did not load (none when all is well).
+ * First every figure becomes its full inline SVG (chapter pages load pictures of them), so the
+ * PDFs carry the same figures as /figures/N/; a figure that does not is an error.
  * Shared with the e2e tests that measure where pages break.
  */
 export async function preparePrint(page: Page): Promise<string[]> {
+  const stuck = await upgradeFigures(page);
+  if (stuck.length) throw new Error(`figures not upgraded to their inline SVG on ${page.url()}: ${stuck.join(', ')}`);
   await page.emulateMedia({ media: 'print' });
   // Print faces are declared inside @media print, so they only exist (and load) now.
   return page.evaluate(async () => {
