@@ -176,8 +176,13 @@ if (waiting.length) {
   document.addEventListener(UPGRADE_EVENT, () => {
     for (const root of waiting) { observer.unobserve(root); void upgrade(root); }
   });
-  // A reader's own print: the pictures print whole, provided they have loaded.
-  addEventListener('beforeprint', () => {
-    for (const img of document.querySelectorAll<HTMLImageElement>('img.roadmap-picture')) img.loading = 'eager';
-  });
+  // A reader's own print must find every picture loaded, and browsers print without waiting
+  // for a lazy image (crbug.com/875403). So once the page has loaded and the browser is idle, the
+  // pictures still waiting load too: light as images (no layout of their markup), off the first
+  // render. beforeprint is the last chance for a print that comes sooner.
+  const loadAll = () => { for (const img of document.querySelectorAll<HTMLImageElement>('img.roadmap-picture')) img.loading = 'eager'; };
+  const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 2000));
+  if (document.readyState === 'complete') whenIdle(loadAll);
+  else addEventListener('load', () => whenIdle(loadAll), { once: true });
+  addEventListener('beforeprint', loadAll);
 }
