@@ -24,7 +24,9 @@ export async function measurePage(browser: Browser, baseURL: string, path: strin
   page.on('response', (response) => {
     pending.push((async () => {
       const kind = KIND[response.request().resourceType()] ?? 'other';
-      const length = Number(response.headers()['content-length'] ?? (await response.body().catch(() => Buffer.alloc(0))).length);
+      // The body as it came over the wire: a response revalidated from the HTTP cache (a 304
+      // the browser reports as its cached 200, headers included) costs nothing.
+      const length = (await response.request().sizes().catch(() => undefined))?.responseBodySize ?? Number(response.headers()['content-length'] ?? 0);
       cost.bytes[kind] += length;
       cost.total += length;
       cost.requests += 1;
