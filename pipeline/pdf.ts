@@ -21,6 +21,7 @@ import { runCli } from './cli.ts';
 import { finishPdf, type PdfProperties } from './pdf-finish.ts';
 import { contentsTargets, fillContents, headingTitles, moveNoteMarks, rewriteLinks } from './pdf-page.ts';
 import { destinationPages } from './pdf-pages.ts';
+import { upgradeFigures } from './figure-drawings.ts';
 import { printWithFloats } from './print-floats.ts';
 import { PRINT_FONT_DIR, writePrintFonts } from './print-fonts.ts';
 import { serve, serverOrigin } from './serve.ts';
@@ -41,9 +42,13 @@ export function pdfTargets(): PdfTarget[] {
 /**
  * Switches a loaded page to print media and waits for the print faces, so that what is printed
  * next is laid out in its final fonts. Returns the faces that did not load (none when all is well).
+ * First every figure becomes its full inline SVG (chapter pages load pictures of them), so the
+ * PDFs carry the same figures as /figures/N/; a figure that does not is an error.
  * Shared with the e2e tests that measure where pages break.
  */
 export async function preparePrint(page: Page): Promise<string[]> {
+  const stuck = await upgradeFigures(page);
+  if (stuck.length) throw new Error(`figures not upgraded to their inline SVG on ${page.url()}: ${stuck.join(', ')}`);
   await page.emulateMedia({ media: 'print' });
   // Print faces are declared inside @media print, so they only exist (and load) now.
   return page.evaluate(async () => {
@@ -131,7 +136,7 @@ function pdfKey(outDir: string, target: PdfTarget, date: string): string {
     .folder(join(outDir, PRINT_FONT_DIR))
     .file(join(outDir, 'print', 'running-heads.css'));
   for (const file of ['node_modules/playwright/package.json', 'node_modules/pdf-lib/package.json', 'node_modules/pdfjs-dist/package.json']) key.file(file);
-  for (const file of ['pipeline/pdf.ts', 'pipeline/pdf-page.ts', 'pipeline/pdf-finish.ts', 'pipeline/pdf-pages.ts', 'pipeline/print-floats.ts', 'pipeline/serve.ts']) key.file(file);
+  for (const file of ['pipeline/pdf.ts', 'pipeline/pdf-page.ts', 'pipeline/figure-drawings.ts', 'pipeline/pdf-finish.ts', 'pipeline/pdf-pages.ts', 'pipeline/print-floats.ts', 'pipeline/serve.ts']) key.file(file);
   return key.folder('src/lib/pdf').folder('src/lib/print').file('src/config/site.ts').digest();
 }
 

@@ -1,5 +1,8 @@
 /**
- * Progressive enhancement for the rebuilt figures (the SVG is complete without it):
+ * Progressive enhancement for the rebuilt figures (each is complete without it):
+ * - on chapter pages and /plan/ a drawing is an <img> of its file; near the viewport (or on
+ *   UPGRADE_EVENT, which printing and the tests send) the file's markup replaces it, the same
+ *   SVG /figures/N/ inlines, and the rest of this list applies;
  * - one Tab stop per figure: the nodes share a roving tabindex, and the arrow keys move among
  *   them (↑/↓ within a column or band, ←/→ to the nearest node beside it; Home/End: first, last);
  * - hovering or focusing a node highlights the chains of its categories across the columns;
@@ -7,6 +10,8 @@
  * - the category filter (rendered hidden) is shown and dims the chains switched off.
  * Enter follows the node's link natively. No d3 on the client.
  */
+
+import { FAILED, INTERACTIVE, STATE_ATTRIBUTE, STATIC, UPGRADE_EVENT } from '../lib/figures/drawings.ts';
 
 const ON = 'rm-on';
 const KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
@@ -113,6 +118,78 @@ function setupDrawing(root: HTMLElement, svg: SVGSVGElement): void {
   filter.hidden = false;
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-roadmap]')) {
+function setupFigure(root: HTMLElement): void {
   for (const svg of root.querySelectorAll<SVGSVGElement>('svg.roadmap')) setupDrawing(root, svg);
+  root.setAttribute(STATE_ATTRIBUTE, INTERACTIVE);
+}
+
+/** The drawing's file, parsed: its root <svg>, or an error that says what went wrong. */
+async function fetchDrawing(url: string): Promise<SVGSVGElement> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const doc = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (!(svg instanceof SVGSVGElement) || doc.querySelector('parsererror')) throw new Error(`${url}: not an SVG`);
+  return document.importNode(svg, true);
+}
+
+const pending = new Map<HTMLElement, Promise<void>>();
+
+/** Swaps every picture of a figure for its drawing's markup, once; on failure the picture stays. */
+function upgrade(root: HTMLElement): Promise<void> {
+  let job = pending.get(root);
+  if (!job) {
+    const pictures = [...root.querySelectorAll<HTMLImageElement>('img.roadmap-picture')];
+    // The picture first: its response is in the HTTP cache by the time the drawing is fetched,
+    // so the markup costs a revalidation (304), not a second download of the same file.
+    const drawing = async (img: HTMLImageElement) => {
+      img.loading = 'eager';
+      await img.decode().catch(() => undefined);
+      return [img, await fetchDrawing(img.getAttribute('src')!)] as const;
+    };
+    job = Promise.all(pictures.map(drawing)).then(
+      (swaps) => {
+        // All at once, so a figure is never half pictures, half drawings.
+        for (const [img, svg] of swaps) img.replaceWith(svg);
+        const group = root.querySelector<HTMLElement>('.roadmap-scroll');
+        const label = group?.dataset.interactiveLabel;
+        if (group && label) group.setAttribute('aria-label', label);
+        setupFigure(root);
+      },
+      (error: unknown) => {
+        root.setAttribute(STATE_ATTRIBUTE, FAILED);
+        console.warn('figure stays a picture:', error);
+      },
+    );
+    pending.set(root, job);
+  }
+  return job;
+}
+
+const roots = [...document.querySelectorAll<HTMLElement>('[data-roadmap]')];
+const waiting = roots.filter((root) => root.getAttribute(STATE_ATTRIBUTE) === STATIC);
+for (const root of roots) if (!waiting.includes(root)) setupFigure(root);
+
+if (waiting.length) {
+  // A screen ahead, so the drawing is usually ready before the reader gets there.
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      void upgrade(entry.target as HTMLElement);
+    }
+  }, { rootMargin: '100% 0px' });
+  for (const root of waiting) observer.observe(root);
+  document.addEventListener(UPGRADE_EVENT, () => {
+    for (const root of waiting) { observer.unobserve(root); void upgrade(root); }
+  });
+  // A reader's own print must find every picture loaded, and browsers print without waiting
+  // for a lazy image (crbug.com/875403). So once the page has loaded and the browser is idle, the
+  // pictures still waiting load too: light as images (no layout of their markup), off the first
+  // render. beforeprint is the last chance for a print that comes sooner.
+  const loadAll = () => { for (const img of document.querySelectorAll<HTMLImageElement>('img.roadmap-picture')) img.loading = 'eager'; };
+  const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 2000));
+  if (document.readyState === 'complete') whenIdle(loadAll);
+  else addEventListener('load', () => whenIdle(loadAll), { once: true });
+  addEventListener('beforeprint', loadAll);
 }

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { upgradeFigures } from '../../pipeline/figure-drawings.ts';
 import { parseHeadersFile } from '../../pipeline/serve/headers-file.ts';
 import { htmlFiles, readPage } from './site-files.ts';
 
@@ -63,6 +64,17 @@ test.describe('no CSP violations', () => {
     await node.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/chapters\/5\//);
+    expect(violations).toEqual([]);
+  });
+
+  test('a chapter page swapping its pictures for the drawings, and using one', async ({ page }) => {
+    const violations = await watchViolations(page);
+    await page.goto('/chapters/5/');
+    expect(await upgradeFigures(page)).toEqual([]);
+    const node = page.locator('#fig-12 svg a.rm-node').first();
+    await node.hover();
+    await node.focus();
+    await expect(page.locator('#fig-12 .rm-tip')).toBeVisible();
     expect(violations).toEqual([]);
   });
 

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { upgradeFigures } from '../../pipeline/figure-drawings.ts';
+import { drawingPath } from '../../src/lib/figures/drawings.ts';
 import { figureFile, parseFigureFile } from '../../src/lib/figures/load.ts';
 import { loadPlan } from '../../src/lib/plan/load.ts';
 import { blocksOf } from '../../src/lib/plan/outline.ts';
@@ -71,15 +75,30 @@ async function smallestText(page: Page, svgSelector: string): Promise<number> {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('all 12 figures render as SVG where the source prints 图N（略）, inside their sections', async ({ page }) => {
+  test('all 12 figures show where the source prints 图N（略）, inside their sections: a whole picture, its link and its text alternative', async ({ page }) => {
     expect(placeholders).toHaveLength(12);
     for (const chapter of [...new Set(placeholders.map((f) => f.chapter))]) {
       await page.goto(`/chapters/${chapter}/`);
+      // The interactive drawings are not in the page; pictures of them are.
+      await expect(page.locator('main svg.roadmap')).toHaveCount(0);
       for (const fig of placeholders.filter((f) => f.chapter === chapter)) {
         const slot = page.locator(`#${fig.id}`);
         // The source's words, as printed (the permalink and 引用 controls beside them are data-ui).
         expect(await slot.locator('.figure-source-text').evaluate((el) => { const c = el.cloneNode(true) as HTMLElement; c.querySelectorAll('[data-ui]').forEach((x) => x.remove()); return c.textContent; })).toBe(fig.text);
-        await expect(slot.locator('.roadmap-wide > svg')).toHaveCount(1);
+        const picture = slot.locator('.roadmap-wide > img.roadmap-picture');
+        await expect(picture).toHaveAttribute('src', `/${drawingPath(fig.n)}`);
+        // Whole: loaded (without scripting, loading=lazy loads at once), at the drawing's own
+        // proportions, and sized by its attributes before it loads.
+        await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), fig.id).toBe(true);
+        const [shown, natural, attrs] = await picture.evaluate((img: HTMLImageElement) => [img.clientWidth / img.clientHeight, img.naturalWidth / img.naturalHeight, img.width / img.height]);
+        expect(Math.abs(shown! - natural!), `${fig.id} proportions`).toBeLessThan(0.01);
+        expect(Math.abs(attrs! - natural!), `${fig.id} width/height attributes`).toBeLessThan(0.01);
+        // The text alternative names the figure and says how it reads; the data table and the
+        // interactive figure are one link away.
+        await expect(picture).toHaveAttribute('alt', new RegExp(`^图${fig.n} .+（据正文重建）。.+各节点所据原文见图${fig.n}的数据表。$`));
+        await expect(slot.locator('.roadmap-scroll')).toHaveAttribute('aria-label', `图${fig.n} ${data(fig.n).caption}`);
+        await expect(slot.getByRole('link', { name: '查看大图、数据表与来源' })).toHaveAttribute('href', `/figures/${fig.n}/`);
+        await expect(slot.getByRole('link', { name: `图${fig.n}的数据表` })).toHaveAttribute('href', `/figures/${fig.n}/#data`);
         await expect(slot.locator('figcaption')).toContainText(`图${fig.n}`);
         await expect(slot.locator('figcaption')).toContainText('据正文重建');
         await expect(slot.locator('figcaption')).toContainText('“十二五”期间');
@@ -88,6 +107,17 @@ test.describe('without JavaScript', () => {
         await expect(slot.locator('.roadmap-filter')).toBeHidden();
       }
     }
+  });
+
+  test('图1 on its chapter page: the desktop picture, and the stacked one on a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/chapters/3/');
+    const narrow = page.locator('#fig-1 .roadmap-narrow > img.roadmap-picture');
+    await expect(narrow).toHaveAttribute('src', `/${drawingPath(1, 'narrow')}`);
+    await expect(narrow).toBeVisible();
+    await expect(page.locator('#fig-1 .roadmap-wide > img.roadmap-picture')).toBeHidden();
+    await expect.poll(() => narrow.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
   test('every category named in the text appears as a node label, and every domain figure has the same columns', async ({ page }) => {
@@ -102,10 +132,10 @@ test.describe('without JavaScript', () => {
     }
   });
 
-  test('图1 is static SVG: every node linked, a desktop and a phone drawing, no script needed', async ({ page }) => {
-    await page.goto('/chapters/3/');
+  test('图1 on its own page is static SVG: every node linked, a desktop and a phone drawing, no script needed', async ({ page }) => {
+    await page.goto('/figures/1/');
     for (const variant of ['wide', 'narrow']) {
-      const svg = page.locator(`#fig-1 .roadmap-${variant} svg.roadmap-overview`);
+      const svg = page.locator(`.roadmap-${variant} svg.roadmap-overview`);
       await expect(svg).toHaveCount(1);
       for (const node of data(1).nodes) await expect(svg.locator(`a[data-node="${node.id}"]`)).toHaveCount(1);
     }
@@ -126,6 +156,72 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test('the initial HTML of a chapter page carries pictures of its figures, not their drawings', async ({ request }) => {
+  const html = await (await request.get('/chapters/5/')).text();
+  const figures = placeholders.filter((f) => f.chapter === 5);
+  expect(html).not.toMatch(/<svg[^>]*class="roadmap\b/);
+  expect(html).not.toContain('rm-node');
+  for (const fig of figures) expect(html, fig.id).toContain(`src="/${drawingPath(fig.n)}"`);
+  expect(html.match(/<img class="roadmap-picture"[^>]*loading="lazy"/g)).toHaveLength(figures.length);
+});
+
+test('scrolled to, a figure becomes the interactive drawing of /figures/N/, in the same box: node links and keyboard work', async ({ page, context }) => {
+  await page.goto('/chapters/5/');
+  const fig = placeholders.filter((f) => f.chapter === 5).at(-1)!;
+  const root = page.locator(`#${fig.id} [data-roadmap]`);
+  // Far below the first screen: still a picture.
+  await expect(root).toHaveAttribute('data-drawing', 'static');
+  await expect(root.locator('svg.roadmap')).toHaveCount(0);
+  const size = (el: Element) => { const r = el.getBoundingClientRect(); return [Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]; };
+  const pictureSize = await root.locator('.roadmap-wide > img').evaluate(size);
+  const figureHeight = await root.evaluate((el) => el.getBoundingClientRect().height);
+
+  await root.scrollIntoViewIfNeeded();
+  await expect(root).toHaveAttribute('data-drawing', 'interactive');
+  await expect(root.locator('.roadmap-wide > img')).toHaveCount(0);
+  // Nothing moves: the drawing takes the picture's box, the figure keeps its height.
+  expect(await root.locator('.roadmap-wide > svg').evaluate(size)).toEqual(pictureSize);
+  expect(await root.evaluate((el) => el.getBoundingClientRect().height)).toBeCloseTo(figureHeight, 1);
+  await expect(root.locator('.roadmap-scroll')).toHaveAttribute('aria-label', /方向键在节点间移动/);
+  await expect(root.locator('.roadmap-filter')).toBeVisible();
+
+  // The same drawing as /figures/N/ (both after the script's set-up).
+  const own = await context.newPage();
+  await own.goto(`/figures/${fig.n}/`);
+  await expect(own.locator('[data-roadmap]')).toHaveAttribute('data-drawing', 'interactive');
+  const drawing = (el: Element) => el.outerHTML;
+  expect(await root.locator('.roadmap-wide > svg').evaluate(drawing)).toBe(await own.locator('.roadmap-wide > svg').evaluate(drawing));
+  await own.close();
+
+  // Keyboard: Tab from the skip link (past the table link and the filter) reaches the first node;
+  // an arrow moves on; Enter follows the node's link.
+  const first = data(fig.n).nodes.find((n) => n.layer === 'category')!;
+  await root.getByRole('link', { name: `跳过图${fig.n}` }).focus();
+  const focusedNode = () => page.evaluate(() => document.activeElement?.closest('svg.roadmap') ? document.activeElement.getAttribute('data-node') : null);
+  for (let i = 0; i < 30 && !(await focusedNode()); i++) await page.keyboard.press('Tab');
+  expect(await focusedNode()).toBe(first.id);
+  await page.keyboard.press('ArrowDown');
+  const second = await focusedNode();
+  expect(second).toBeTruthy();
+  expect(second).not.toBe(first.id);
+  const target = data(fig.n).nodes.find((n) => n.id === second)!;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${target.source.id}`);
+  await expect(page.locator(`#${target.source.id}`)).toBeInViewport();
+});
+
+// axe needs scripting to run, so the no-JS reader's page is had by blocking the site's scripts:
+// every figure stays a picture. (a11y.spec.ts checks every page with its figures upgraded.)
+test('axe passes on a chapter page whose figures are pictures', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto('/chapters/5/');
+  await expect(page.locator('[data-roadmap][data-drawing="static"]')).toHaveCount(placeholders.filter((f) => f.chapter === 5).length);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expect(page.locator('svg.roadmap')).toHaveCount(0);
+});
+
 test('a key technology node lands on its entry in 五（二）', async ({ page }) => {
   await page.goto('/figures/2/');
   const kt = data(2).nodes.find((n) => n.layer === 'kt')!;
@@ -138,6 +234,7 @@ test('a key technology node lands on its entry in 五（二）', async ({ page }
 
 test('Tab passes each figure of a chapter in one stop; the skip link jumps past it', async ({ page }) => {
   await page.goto('/chapters/5/');
+  expect(await upgradeFigures(page)).toEqual([]);
   for (const fig of placeholders.filter((f) => f.chapter === 5)) {
     const block = page.locator(`#${fig.id} .roadmap-figure`);
     await block.getByRole('link', { name: `跳过图${fig.n}` }).focus();
@@ -231,6 +328,7 @@ for (const width of [1024, 1280, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     for (const chapter of [...new Set(placeholders.map((f) => f.chapter))]) {
       await page.goto(`/chapters/${chapter}/`);
+      expect(await upgradeFigures(page)).toEqual([]);
       for (const fig of placeholders.filter((f) => f.chapter === chapter)) {
         const scroll = page.locator(`#${fig.id} .roadmap-scroll`);
         expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth), `${fig.id} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -243,6 +341,7 @@ for (const width of [1024, 1280, 1440]) {
 test('on a 360 px phone a domain figure keeps its size in its own sideways-scrolling box, opening on the first node', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/chapters/5/');
+  expect(await upgradeFigures(page)).toEqual([]);
   const region = page.locator('#fig-2 .roadmap-scroll');
   await expect(region).toHaveAttribute('aria-label', /图2/);
   expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.scrollLeft === 0)).toBe(true);
@@ -256,18 +355,50 @@ test('on a 360 px phone a domain figure keeps its size in its own sideways-scrol
 
 // axe: every page, figures included, is checked once per colour scheme in a11y.spec.ts.
 
-test('print: no interactive chrome, and the figure fits the A4 text width', async ({ page }) => {
-  // 156 mm of text width at 96 dpi.
-  await page.setViewportSize({ width: 590, height: 900 });
+for (const state of ['picture', 'drawing'] as const) {
+  test(`print (the ${state}): no interactive chrome, and the figure fits the A4 text width`, async ({ page }) => {
+    // 156 mm of text width at 96 dpi.
+    await page.setViewportSize({ width: 590, height: 900 });
+    await page.goto('/chapters/5/');
+    // A reader's own print may come before the figure's upgrade; the PDF step's comes after.
+    // The last figure of the chapter: far below the first screen, so still a picture until asked.
+    if (state === 'drawing') expect(await upgradeFigures(page)).toEqual([]);
+    const figure = page.locator('#fig-12 .figure-rebuilt');
+    await expect(figure.locator('.roadmap-wide > *')).toHaveCount(1);
+    await expect(figure.locator(state === 'drawing' ? '.roadmap-wide > svg' : '.roadmap-wide > img')).toHaveCount(1);
+    await page.emulateMedia({ media: 'print' });
+    await expect(figure.locator('.roadmap-filter')).toBeHidden();
+    await expect(figure.locator('.roadmap-links')).toBeHidden();
+    await expect(figure.locator('.roadmap-skip')).toBeHidden();
+    const box = await figure.locator('.roadmap-wide > *').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(590);
+    expect(box!.height).toBeGreaterThan(100);
+    expect(await figure.locator('.roadmap-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
+}
+
+test('a reader\'s own print, with scripting and without scrolling, has every figure whole', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('/chapters/5/');
+  // The pictures below the first screen load once the page is idle (browsers print lazy images
+  // that have not loaded as blanks); the figure near the top may already be the drawing.
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('img.roadmap-picture')].every((img) => img.complete && img.naturalWidth > 0)), { timeout: 30_000 }).toBe(true);
   await page.emulateMedia({ media: 'print' });
-  const figure = page.locator('#fig-2 .figure-rebuilt');
-  await expect(figure.locator('.roadmap-filter')).toBeHidden();
-  await expect(figure.locator('.roadmap-links')).toBeHidden();
-  await expect(figure.locator('.roadmap-skip')).toBeHidden();
-  const box = await figure.locator('.roadmap-wide svg').boundingBox();
-  expect(box!.width).toBeLessThanOrEqual(590);
-  expect(await figure.locator('.roadmap-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const printedText = async () => {
+    const doc = await getDocument({ data: new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true })) }).promise;
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n++) text += (await (await doc.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+    return text.replace(/\s+/g, '');
+  };
+  // The figures' own words: each key technology node's "关键技术N", counted with the drawings
+  // and again with them taken out.
+  const count = (text: string, words: string) => text.split(words).length - 1;
+  const whole = await printedText();
+  await page.evaluate(() => { for (const el of document.querySelectorAll('.roadmap-scroll')) el.remove(); });
+  const without = await printedText();
+  const kts = placeholders.filter((f) => f.chapter === 5).flatMap((fig) => data(fig.n).nodes.filter((n) => n.layer === 'kt').map((n) => ({ fig: fig.id, words: `关键技术${n.kt}` })));
+  expect(kts.length).toBeGreaterThan(20);
+  for (const { fig, words } of kts) expect(count(whole, words) - count(without, words), `${fig} ${words}`).toBeGreaterThanOrEqual(1);
 });
 
 test('the gallery shows each figure whole, as an image of its file, not twelve inlined drawings', async ({ page }) => {

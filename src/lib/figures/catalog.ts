@@ -1,4 +1,5 @@
 import { loadPlan } from '../plan/load.ts';
+import type { Variant } from './drawings.ts';
 import { figureFile, loadFigures } from './load.ts';
 import { layoutFigure, OVERVIEW_WIDTH, type Geometry } from './layout/index.ts';
 import { gradeLink, type Grade } from './provenance.ts';
@@ -35,8 +36,7 @@ export function grades(data: FigureData): Grade[] {
   return data.links.map((link) => gradeLink(data, link, plan, figureFile(data.n)));
 }
 
-/** 图1 has a wide drawing (desktop, print) and a narrow one (phones); the others have one. */
-export type Variant = 'wide' | 'narrow';
+export type { Variant } from './drawings.ts';
 
 let lexicon: Lexicon | undefined;
 /** The plan's own word pairs, so figure labels break between words, not inside them. */
@@ -58,6 +58,11 @@ export function geometry(data: FigureData, variant: Variant = 'wide'): Geometry 
 
 export function hasNarrowVariant(data: FigureData): boolean {
   return data.n === 1;
+}
+
+/** The drawings a figure has: the wide one, and 图1's narrow one. */
+export function variants(data: FigureData): Variant[] {
+  return hasNarrowVariant(data) ? ['wide', 'narrow'] : ['wide'];
 }
 
 /** The SVG of a figure: inline on a page (page colours), or standalone (a file with caption and legend). */

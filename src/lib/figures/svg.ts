@@ -46,12 +46,17 @@ export function figureTitle(geometry: Geometry): string {
   return `图${geometry.n} ${geometry.caption}（据正文重建）`;
 }
 
-export function figureDescription(geometry: Geometry): string {
+/**
+ * How the figure reads. The drawing's nodes are links; a picture of it (an <img>, whose links are
+ * inert) says where the same sources are given instead: the figure's data table.
+ */
+export function figureDescription(geometry: Geometry, linked = true): string {
+  const sources = linked ? '每个节点链接到其所据原文。' : `各节点所据原文见图${geometry.n}的数据表。`;
   if (geometry.kind === 'overview') {
-    return `总体路线图，由上至下依次为${OVERVIEW_BANDS.slice(0, -1).map((b) => b.label).join('、')}（每项任务之下为正文所列内容），以${OVERVIEW_BANDS.at(-1)!.label}为基础；规划期${PLAN_PERIOD}。每个节点链接到其所据原文。`;
+    return `总体路线图，由上至下依次为${OVERVIEW_BANDS.slice(0, -1).map((b) => b.label).join('、')}（每项任务之下为正文所列内容），以${OVERVIEW_BANDS.at(-1)!.label}为基础；规划期${PLAN_PERIOD}。${sources}`;
   }
   const count = geometry.heads.find((h) => h.note && h.text === DOMAIN_CHAIN[0]!.label)?.note?.text;
-  return `${geometry.domain}领域路线图，由左至右依次为${DOMAIN_CHAIN.map((c) => c.label).join('、')}，汇入${DOMAIN_BAND_TITLE}（${DOMAIN_BAND.map((b) => b.label).join('、')}）${count ? `；正文称${count}` : ''}；规划期${PLAN_PERIOD}。实线为正文明言的关系，点线为两端措辞相同，虚线为编者判断；“正文未述”处正文无相应内容。每个节点链接到其所据原文。`;
+  return `${geometry.domain}领域路线图，由左至右依次为${DOMAIN_CHAIN.map((c) => c.label).join('、')}，汇入${DOMAIN_BAND_TITLE}（${DOMAIN_BAND.map((b) => b.label).join('、')}）${count ? `；正文称${count}` : ''}；规划期${PLAN_PERIOD}。实线为正文明言的关系，点线为两端措辞相同，虚线为编者判断；“正文未述”处正文无相应内容。${sources}`;
 }
 
 function renderNode(geometry: Geometry, node: GeoNode, ref: SourceRef, focusable: boolean): string {
