@@ -24,17 +24,21 @@ export class CacheKey {
     return this;
   }
 
-  /** A file's bytes, or that it is missing (so creating it changes the key too). */
-  file(path: string): this {
-    return this.add(`file:${path}`, existsSync(path) ? readFileSync(path) : '(missing)');
+  /**
+   * A file's bytes, or that it is missing (so creating it changes the key too). `as` names it in
+   * the key: a file of the build's output is named relative to it, because every full build
+   * writes to a new release folder and its path must not change the key.
+   */
+  file(path: string, as: string = path): this {
+    return this.add(`file:${as}`, existsSync(path) ? readFileSync(path) : '(missing)');
   }
 
-  /** Every file under a folder, in a fixed order. */
-  folder(dir: string, keep: (path: string) => boolean = () => true): this {
-    if (!existsSync(dir)) return this.add(`folder:${dir}`, '(missing)');
+  /** Every file under a folder, in a fixed order, named in the key as `as`/… (see file()). */
+  folder(dir: string, keep: (path: string) => boolean = () => true, as: string = dir): this {
+    if (!existsSync(dir)) return this.add(`folder:${as}`, '(missing)');
     for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
       const path = join(dir, name);
-      if (keep(path) && statSync(path).isFile()) this.file(path);
+      if (keep(path) && statSync(path).isFile()) this.file(path, `${as}/${name}`);
     }
     return this;
   }

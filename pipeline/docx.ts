@@ -156,7 +156,7 @@ export async function renderDocx(outDir: string): Promise<StepReport> {
   // Each file's key: its facts, its figures' bytes, and everything the documents are made from.
   const keyOf = (target: DocxTarget) => {
     const key = new CacheKey().add('target', target.file).add('facts', JSON.stringify(edition(target.chapter, d, date)));
-    for (const n of figuresOf(target.chapter)) key.file(files.get(n)!);
+    for (const n of figuresOf(target.chapter)) key.file(files.get(n)!, `out/figures/${n}.svg`);
     return docxInputs(key).digest();
   };
   const todo = docxTargets().filter((target) => {

@@ -71,7 +71,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   const output = join(outDir, 'pagefind');
   // The index depends on the pages' HTML and the binary only: an unchanged site reuses it.
   const cache = stepCache('pagefind');
-  const key = new CacheKey().add('pagefind', binary.version).folder(outDir, (path) => path.endsWith('.html') && !path.startsWith(output)).digest();
+  const key = new CacheKey().add('pagefind', binary.version).folder(outDir, (path) => path.endsWith('.html') && !path.startsWith(output), 'out').digest();
   let files: number | string = 'the cached index of the same';
   if (!cache.restore(key, output)) {
     rmSync(output, { recursive: true, force: true });

@@ -130,11 +130,11 @@ function pdfKey(outDir: string, target: PdfTarget, date: string): string {
     .add('target', JSON.stringify(target))
     .add('settings', JSON.stringify({ site: publicOrigin() ?? null, base, date }))
     .add('chromium', chromiumVersion())
-    .file(join(outDir, target.path, 'index.html'))
-    .folder(join(outDir, '_astro'))
-    .folder(join(outDir, 'figures'))
-    .folder(join(outDir, PRINT_FONT_DIR))
-    .file(join(outDir, 'print', 'running-heads.css'));
+    .file(join(outDir, target.path, 'index.html'), `out/${target.path}index.html`)
+    .folder(join(outDir, '_astro'), undefined, 'out/_astro')
+    .folder(join(outDir, 'figures'), undefined, 'out/figures')
+    .folder(join(outDir, PRINT_FONT_DIR), undefined, `out/${PRINT_FONT_DIR}`)
+    .file(join(outDir, 'print', 'running-heads.css'), 'out/print/running-heads.css');
   for (const file of ['node_modules/playwright/package.json', 'node_modules/pdf-lib/package.json', 'node_modules/pdfjs-dist/package.json']) key.file(file);
   for (const file of ['pipeline/pdf.ts', 'pipeline/pdf-page.ts', 'pipeline/figure-drawings.ts', 'pipeline/pdf-finish.ts', 'pipeline/pdf-pages.ts', 'pipeline/print-floats.ts', 'pipeline/serve.ts']) key.file(file);
   return key.folder('src/lib/pdf').folder('src/lib/print').file('src/config/site.ts').digest();

@@ -17,6 +17,19 @@ test('a key covers its parts in order, and the bytes of its files', (t) => {
   assert.notEqual(new CacheKey().add('a', 'bc').digest(), new CacheKey().add('ab', 'c').digest(), 'parts do not run into each other');
 });
 
+test('a key names output files by their place in the build, not by the release folder it was written to', (t) => {
+  const key = (dir: string) => new CacheKey().file(join(dir, 'index.html'), 'out/index.html').folder(join(dir, 'figures'), undefined, 'out/figures').digest();
+  const releases = [tempDir(t, 'release-a-'), tempDir(t, 'release-b-')];
+  for (const dir of releases) {
+    mkdirSync(join(dir, 'figures'));
+    writeFileSync(join(dir, 'index.html'), '<p>一</p>');
+    writeFileSync(join(dir, 'figures', '2.svg'), '<svg/>');
+  }
+  assert.equal(key(releases[0]!), key(releases[1]!), 'the same files in two release folders give the same key');
+  writeFileSync(join(releases[1]!, 'figures', '2.svg'), '<svg></svg>');
+  assert.notEqual(key(releases[0]!), key(releases[1]!), 'a changed file in the folder still changes it');
+});
+
 test('outputs are restored by key, ignored when fresh, and entries a build did not use are pruned', (t) => {
   const dir = tempDir(t, 'cache-');
   const out = join(dir, 'out.pdf');

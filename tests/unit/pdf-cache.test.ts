@@ -6,14 +6,15 @@ import { join, resolve } from 'node:path';
 import { tempDir } from './temp.ts';
 import { editionDate } from '../../src/config/edition.ts';
 
-// The PDF step reprints only what changed: run in a copy of the project, three times.
+// The PDF step reprints only what changed: full builds (each into a new release folder, as
+// `npm run build` does) in a copy of the project, three times.
 
 const repo = resolve('.');
 const env = { ...process.env, EDITION_DATE: editionDate(process.env, repo), ASTRO_TELEMETRY_DISABLED: '1' };
 
 /** Which PDFs a build printed and which it took from the cache, as the build reports them. */
 function buildPdfs(dir: string): { printed: string[]; reused: string[] } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts', 'convert', 'astro build', 'pdf'], { cwd: dir, encoding: 'utf8', env, timeout: 400_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/build.ts'], { cwd: dir, encoding: 'utf8', env, timeout: 400_000 });
   assert.equal(run.status, 0, `the build failed:\n${run.stderr}`);
   const lines = [...run.stdout.matchAll(/^ {2}(\S+\.pdf) \d+ KB( \(unchanged: reused\))?$/gm)];
   assert.equal(lines.length, 7, `the build should report 7 PDFs:\n${run.stdout}`);
