@@ -15,7 +15,7 @@ import { runCli } from './cli.ts';
 import { deployment, publicUrl, type Deployment } from '../src/config/deploy.ts';
 import { editionDate } from '../src/config/edition.ts';
 import { notice, site } from '../src/config/site.ts';
-import { colophonFacts, colophonLines } from '../src/lib/cite/colophon.ts';
+import { colophonFacts, colophonLines, editionSubject, editionTitle } from '../src/lib/cite/colophon.ts';
 import { packWordDocument, wordDocument, type FigureImage, type WordEdition } from '../src/lib/docx/document.ts';
 import { docxFile } from '../src/lib/docx/files.ts';
 import { TEXT_MM } from '../src/lib/docx/gbt9704.ts';
@@ -124,8 +124,8 @@ function edition(chapter: number | undefined, d: Deployment, date: string): Word
   const { url } = facts;
   return {
     properties: {
-      title: section ? `${site.title}　${section.text}` : site.title,
-      subject: `${site.title}（非官方校读本）`,
+      title: editionTitle(plan, site.title, chapter),
+      subject: editionSubject(site.title),
       description: notice.short,
       language: site.language,
       date,

@@ -28,6 +28,7 @@ import { serve, serverOrigin } from './serve.ts';
 import { deployment } from '../src/config/deploy.ts';
 import { editionDate } from '../src/config/edition.ts';
 import { site } from '../src/config/site.ts';
+import { editionSubject, editionTitle } from '../src/lib/cite/colophon.ts';
 import { loadPlan } from '../src/lib/plan/load.ts';
 import { patchSizes, pdfFile } from '../src/lib/pdf/files.ts';
 
@@ -67,10 +68,9 @@ function publicOrigin(): string | undefined {
 
 /** The document properties of a target's PDF. */
 export function pdfProperties(target: PdfTarget, date: string): PdfProperties {
-  const chapter = target.chapter === undefined ? undefined : loadPlan().plan.chapters.find((c) => c.chapter === target.chapter)!.text;
   return {
-    title: chapter ? `${site.title}　${chapter}` : site.title,
-    subject: `${site.title}（非官方校读本）`,
+    title: editionTitle(loadPlan().plan, site.title, target.chapter),
+    subject: editionSubject(site.title),
     producer: `${site.shortTitle}在线校读本（pipeline/pdf.ts）`,
     creator: `${site.shortTitle}在线校读本：网页以 Chromium 按打印样式排印`,
     keywords: [site.title, '非官方校读本', `版本日期 ${date}`],
@@ -150,8 +150,10 @@ export async function renderPdfs(outDir: string): Promise<StepReport> {
   mkdirSync(pdfDir, { recursive: true });
   const cache = stepCache('pdf');
   const report: StepReport = { made: [], reused: [] };
+  // Each key reads the page and every shared asset: made once per target.
+  const keys = new Map(pdfTargets().map((target) => [target.file, pdfKey(outDir, target, date)]));
   const todo = pdfTargets().filter((target) => {
-    const reused = cache.restore(pdfKey(outDir, target, date), join(pdfDir, target.file));
+    const reused = cache.restore(keys.get(target.file)!, join(pdfDir, target.file));
     if (reused) report.reused.push(target.file);
     return !reused;
   });
@@ -165,7 +167,7 @@ export async function renderPdfs(outDir: string): Promise<StepReport> {
         for (const target of todo) {
           const out = join(pdfDir, target.file);
           writeFileSync(out, await printPage(browser, `${origin}${base}${target.path}`, target, date));
-          cache.store(pdfKey(outDir, target, date), out);
+          cache.store(keys.get(target.file)!, out);
           report.made.push(target.file);
         }
       } finally {

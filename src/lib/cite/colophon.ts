@@ -44,3 +44,19 @@ export function colophonFacts(plan: Plan, bib: Bibliography, notice: ColophonFac
   const reference = chapterReference(plan, chapter, { bib, origin: deployment.site, base: deployment.base, updated: editionDate });
   return { notice, editionDate, url, reference };
 }
+
+/**
+ * The title a file of this edition carries (PDF and Word properties, the colophon's first line):
+ * the plan's title, and the chapter's heading when the file is one chapter.
+ */
+export function editionTitle(plan: Plan, planTitle: string, chapter: number | undefined): string {
+  if (chapter === undefined) return planTitle;
+  const section = plan.chapters.find((c) => c.chapter === chapter);
+  if (!section) throw new Error(`editionTitle: the plan has no chapter ${chapter}`);
+  return `${planTitle}　${section.text}`;
+}
+
+/** The subject a file of this edition carries: what it is. */
+export function editionSubject(planTitle: string): string {
+  return `${planTitle}（非官方校读本）`;
+}
